@@ -1,0 +1,325 @@
+#include "app/cli.hpp"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "app/paths.hpp"
+#include "core/embedded.hpp"
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "core/validate.hpp"
+#include "edit/document.hpp"
+#include "io/data_sources.hpp"
+
+#ifndef NESTMAP_VERSION
+#define NESTMAP_VERSION "0.0.0"
+#endif
+
+namespace nestmap {
+namespace fs = std::filesystem;
+namespace {
+
+// [SECTION] helpers
+
+int exitCodeFor(UserError::Kind kind) {
+  switch (kind) {
+    case UserError::Kind::NotFound: return kExitNotFound;
+    case UserError::Kind::NotSqlite:
+    case UserError::Kind::NotNestmap: return kExitNotNestmap;
+    case UserError::Kind::NewerVersion: return kExitNewerVersion;
+    case UserError::Kind::Corrupt: return kExitCorrupt;
+    case UserError::Kind::Locked: return kExitLocked;
+    case UserError::Kind::Exists: return kExitExists;
+    case UserError::Kind::InvalidInput: return kExitInvalidInput;
+    case UserError::Kind::Io: return kExitIo;
+  }
+  return kExitIo;
+}
+
+/// A fingerprint of the embedded data/ tree, to tell whether a demo map is current.
+std::string dataFingerprint() {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const auto& file : embedded::dataFiles())
+    for (std::string_view part : {file.path, std::string_view("\0", 1), file.data})
+      for (unsigned char c : part) {
+        h ^= c;
+        h *= 1099511628211ull;
+      }
+  std::ostringstream out;
+  out << std::hex << std::setw(16) << std::setfill('0') << h;
+  return out.str();
+}
+
+/// Builds a map file from `model` at `target` without ever leaving a half-written file there.
+void buildMapFile(const fs::path& target, Model model, const std::string& fingerprint) {
+  fs::path temp = target;
+  temp += ".building-" + std::to_string(getpid());
+  std::error_code ec;
+  fs::remove(temp, ec);
+  try {
+    Document doc = Document::create(temp, std::move(model));
+    if (!fingerprint.empty()) {
+      doc.store().begin();
+      doc.store().setMetaValue("demo_sources", fingerprint);
+      doc.store().commit();
+    }
+  } catch (...) {
+    fs::remove(temp, ec);
+    throw;
+  }
+  // The Document is closed now: SQLite has folded the WAL into the file.
+  fs::rename(temp, target);
+}
+
+/// The demo map in the user's data directory, (re)built from data/ when it is
+/// missing, or stale and never edited.
+fs::path ensureDemoMap(std::ostream& err) {
+  fs::path path = demoMapPath();
+  fs::create_directories(path.parent_path());
+  std::string fingerprint = dataFingerprint();
+  if (fs::exists(path)) {
+    std::optional<std::string> built;
+    std::size_t changes = 0;
+    {
+      Store store = Store::open(path);
+      built = store.metaValue("demo_sources");
+      changes = store.changeLog(2).size();
+    }
+    if (built == fingerprint) return path;
+    if (changes > 1) {
+      err << trf("cli.demo_kept", {path.string()}) << '\n';
+      return path;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+  }
+  buildMapFile(path, demoModel(embeddedData()), fingerprint);
+  return path;
+}
+
+std::string typeName(const ActorType& t) { return language() == Language::Dutch ? t.nameNl : t.nameEn; }
+
+std::string statusName(const Model& m, AgreementStatus s) {
+  for (const auto& [id, label] : m.statusLabels)
+    if (label.status == s) return language() == Language::Dutch ? label.nameNl : label.nameEn;
+  return tr(std::string("status.") + std::string(key(s)));
+}
+
+// [SECTION] subcommands
+
+int cmdNew(const fs::path& file, const std::string& name, std::ostream& out) {
+  Model model = defaultModel(embeddedData(), name.empty() ? file.stem().string() : name);
+  if (fs::exists(file)) throw UserError(UserError::Kind::Exists, trf("store.exists", {file.string()}));
+  buildMapFile(file, std::move(model), {});
+  out << trf("cli.created", {file.string()}) << '\n';
+  return kExitOk;
+}
+
+int cmdDemo(const fs::path& file, bool force, std::ostream& out) {
+  Model model = demoModel(embeddedData());
+  if (fs::exists(file)) {
+    if (!force) throw UserError(UserError::Kind::Exists, trf("store.exists", {file.string()}));
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
+  }
+  buildMapFile(file, std::move(model), dataFingerprint());
+  out << trf("cli.demo_created", {file.string()}) << '\n';
+  return kExitOk;
+}
+
+int cmdInfo(const fs::path& file, const std::string& format, std::ostream& out) {
+  Document doc = Document::open(file);
+  const Model& m = doc.model();
+  auto problems = doc.store().integrityCheck();
+  std::vector<std::pair<const ActorType*, std::size_t>> perType;
+  for (const auto& [id, type] : m.actorTypes) {
+    std::size_t n = 0;
+    for (const auto& [aid, a] : m.actors) n += a.typeId == id;
+    perType.emplace_back(&type, n);
+  }
+  std::map<TieStatus, std::size_t> tiesByStatus;
+  for (const auto& [id, t] : m.ties) ++tiesByStatus[t.status];
+  std::map<AgreementStatus, std::size_t> agreementsByStatus;
+  for (const auto& [id, a] : m.agreements) ++agreementsByStatus[a.status()];
+  std::size_t changes = doc.store().changeLog().size();
+
+  if (format == "json") {
+    nlohmann::ordered_json j;
+    j["name"] = m.info.name;
+    j["description"] = m.info.description;
+    j["uuid"] = m.info.uuid.toString();
+    j["schema_version"] = doc.store().schemaVersion();
+    j["integrity"] = problems.empty() ? "ok" : "problems";
+    j["actors"] = m.actors.size();
+    nlohmann::ordered_json types = nlohmann::ordered_json::object();
+    for (const auto& [type, n] : perType) types[type->key] = n;
+    j["actors_by_type"] = types;
+    j["ties"] = m.ties.size();
+    nlohmann::ordered_json ts = nlohmann::ordered_json::object();
+    for (const auto& [s, n] : tiesByStatus) ts[std::string(key(s))] = n;
+    j["ties_by_status"] = ts;
+    j["agreements"] = m.agreements.size();
+    nlohmann::ordered_json as = nlohmann::ordered_json::object();
+    for (AgreementStatus s : kAllAgreementStatuses) as[std::string(key(s))] = agreementsByStatus[s];
+    j["agreements_by_status"] = as;
+    j["contacts"] = m.contacts.size();
+    j["views"] = m.views.size();
+    j["changes"] = changes;
+    out << j.dump(2) << '\n';
+    return kExitOk;
+  }
+
+  out << tr("cli.info.map") << ": " << m.info.name << '\n';
+  out << tr("cli.info.file") << ": " << fs::absolute(file).string() << '\n';
+  out << tr("cli.info.schema") << ": " << doc.store().schemaVersion() << '\n';
+  out << tr("cli.info.integrity") << ": " << (problems.empty() ? tr("cli.ok") : tr("cli.problems")) << '\n';
+  out << tr("cli.info.actors") << ": " << m.actors.size() << '\n';
+  for (const auto& [type, n] : perType)
+    if (n > 0) out << "  " << std::left << std::setw(40) << typeName(*type) << std::right << std::setw(6) << n << '\n';
+  out << tr("cli.info.ties") << ": " << m.ties.size();
+  for (TieStatus s : {TieStatus::Active, TieStatus::Planned, TieStatus::Ended})
+    out << (s == TieStatus::Active ? " (" : ", ") << tr(std::string("tie_status.") + std::string(key(s))) << ' '
+        << tiesByStatus[s];
+  out << ")\n";
+  out << tr("cli.info.agreements") << ": " << m.agreements.size() << '\n';
+  for (AgreementStatus s : kAllAgreementStatuses)
+    out << "  " << std::left << std::setw(40) << statusName(m, s) << std::right << std::setw(6) << agreementsByStatus[s]
+        << '\n';
+  out << tr("cli.info.contacts") << ": " << m.contacts.size() << '\n';
+  out << tr("cli.info.views") << ": " << m.views.size() << '\n';
+  out << tr("cli.info.changes") << ": " << changes << '\n';
+  return kExitOk;
+}
+
+template <class T>
+void validateTable(const Model& m, const Table<T>& table, std::string_view label, std::vector<std::string>& out) {
+  for (const auto& [id, row] : table)
+    for (const auto& p : validate(m, row)) out.push_back(std::string(label) + " #" + std::to_string(id) + ": " + p);
+}
+
+int cmdCheck(const fs::path& file, std::ostream& out) {
+  Document doc = Document::open(file);
+  std::vector<std::string> problems = doc.store().integrityCheck(true);
+  const Model& m = doc.model();
+  validateTable(m, m.actors, tr("cli.info.actors"), problems);
+  validateTable(m, m.ties, tr("cli.info.ties"), problems);
+  validateTable(m, m.agreements, tr("cli.info.agreements"), problems);
+  validateTable(m, m.contacts, tr("cli.info.contacts"), problems);
+  validateTable(m, m.actorTypes, "actor_type", problems);
+  validateTable(m, m.nestCategories, "nest_category", problems);
+  if (problems.empty()) {
+    out << trf("cli.check_ok", {file.string(), std::to_string(m.actors.size()), std::to_string(m.ties.size()),
+                                std::to_string(m.agreements.size())})
+        << '\n';
+    return kExitOk;
+  }
+  out << trf("cli.check_problems", {file.string(), std::to_string(problems.size())}) << '\n';
+  for (const auto& p : problems) out << "  - " << p << '\n';
+  return kExitProblems;
+}
+
+int cmdLog(const fs::path& file, std::size_t limit, std::ostream& out) {
+  Document doc = Document::open(file);
+  for (const auto& e : doc.store().changeLog(limit)) {
+    out << e.time << "  " << e.user << "  " << e.description;
+    if (!e.affected.empty()) out << "  [" << trf("cli.log_records", {std::to_string(e.affected.size())}) << ']';
+    out << '\n';
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostream& out, std::ostream& err) {
+  if (const char* lang = std::getenv("NESTMAP_LANG")) {
+    Language l;
+    if (parseLanguage(lang, l)) setLanguage(l);
+  }
+  // --lang must be known before the help text is written.
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::string_view(argv[i]) == "--lang") {
+      Language l;
+      if (parseLanguage(argv[i + 1], l)) setLanguage(l);
+    }
+
+  CLI::App app{tr("cli.about"), "nestmap"};
+  app.set_version_flag("--version", std::string("nestmap ") + NESTMAP_VERSION);
+  app.set_help_flag("-h,--help", tr("cli.help"));
+  std::string lang;
+  app.add_option("--lang", lang, tr("cli.opt.lang"))->check(CLI::IsMember({"nl", "en"}));
+
+  std::string guiFile;
+  std::string screenshot;
+  int width = 1280, height = 800;
+  app.add_option("file", guiFile, tr("cli.opt.gui_file"));
+  app.add_option("--screenshot", screenshot, tr("cli.opt.screenshot"));
+  app.add_option("--width", width, tr("cli.opt.width"))->check(CLI::Range(320, 7680));
+  app.add_option("--height", height, tr("cli.opt.height"))->check(CLI::Range(240, 4320));
+
+  std::string file, name, format = "table";
+  bool force = false, full = false;
+  std::size_t limit = 0;
+  auto* newCmd = app.add_subcommand("new", tr("cli.cmd.new"));
+  newCmd->add_option("FILE", file, tr("cli.opt.file"))->required();
+  newCmd->add_option("--name", name, tr("cli.opt.name"));
+  auto* demoCmd = app.add_subcommand("demo", tr("cli.cmd.demo"));
+  demoCmd->add_option("FILE", file, tr("cli.opt.file"))->required();
+  demoCmd->add_flag("--force", force, tr("cli.opt.force"));
+  auto* infoCmd = app.add_subcommand("info", tr("cli.cmd.info"));
+  infoCmd->add_option("FILE", file, tr("cli.opt.file"))->required();
+  infoCmd->add_option("--format", format, tr("cli.opt.format"))->check(CLI::IsMember({"table", "json"}));
+  auto* checkCmd = app.add_subcommand("check", tr("cli.cmd.check"));
+  checkCmd->add_option("FILE", file, tr("cli.opt.file"))->required();
+  checkCmd->add_flag("--full", full, tr("cli.opt.full"));
+  auto* logCmd = app.add_subcommand("log", tr("cli.cmd.log"));
+  logCmd->add_option("FILE", file, tr("cli.opt.file"))->required();
+  logCmd->add_option("--limit", limit, tr("cli.opt.limit"));
+  app.require_subcommand(0, 1);
+  app.footer(tr("cli.footer"));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      app.exit(e, out, err);
+      return kExitOk;
+    }
+    err << "nestmap: " << e.what() << '\n' << tr("cli.see_help") << '\n';
+    return kExitUsage;
+  }
+
+  try {
+    if (*newCmd) return cmdNew(file, name, out);
+    if (*demoCmd) return cmdDemo(file, force, out);
+    if (*infoCmd) return cmdInfo(file, format, out);
+    if (*checkCmd) return cmdCheck(file, out);
+    if (*logCmd) return cmdLog(file, limit, out);
+
+    if (!hooks.openGui) {
+      err << tr("cli.no_gui") << '\n';
+      return kExitGui;
+    }
+    fs::path path = guiFile.empty() ? ensureDemoMap(err) : fs::path(guiFile);
+    Document doc = Document::open(path);
+    GuiOptions options;
+    if (!screenshot.empty()) options.screenshot = screenshot;
+    options.width = width;
+    options.height = height;
+    return hooks.openGui(doc, options);
+  } catch (const UserError& e) {
+    err << "nestmap: " << e.what() << '\n';
+    return exitCodeFor(e.kind());
+  } catch (const fs::filesystem_error& e) {
+    err << "nestmap: " << e.what() << '\n';
+    return kExitIo;
+  } catch (const std::exception& e) {
+    err << "nestmap: " << trf("cli.internal", {e.what()}) << '\n';
+    return kExitIo;
+  }
+}
+
+}  // namespace nestmap

@@ -1,0 +1,33 @@
+#pragma once
+#include <functional>
+#include <iosfwd>
+
+#include "app/gui_options.hpp"
+
+namespace nestmap {
+
+/// Exit codes of the `nestmap` command (documented in README.md).
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitProblems = 1,      ///< `check` found problems
+  kExitUsage = 2,         ///< wrong arguments
+  kExitNotFound = 3,      ///< the file does not exist
+  kExitNotNestmap = 4,    ///< not SQLite, or SQLite but not a Nestmap map
+  kExitNewerVersion = 5,  ///< written by a newer Nestmap
+  kExitCorrupt = 6,       ///< fails the integrity check
+  kExitLocked = 7,        ///< locked by another process
+  kExitExists = 8,        ///< refusing to overwrite an existing file
+  kExitInvalidInput = 9,  ///< bad data (a CSV source, a record that breaks a rule)
+  kExitIo = 10,           ///< cannot read or write
+  kExitGui = 11,          ///< the window could not be opened (no display, no OpenGL 3.3)
+};
+
+/// What the command line needs from the GUI, which it does not link itself.
+struct CliHooks {
+  std::function<int(Document&, const GuiOptions&)> openGui;
+};
+
+/// Runs `nestmap` with its arguments; returns the exit code.
+int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostream& out, std::ostream& err);
+
+}  // namespace nestmap

@@ -1,0 +1,246 @@
+#include "core/i18n.hpp"
+
+#include <algorithm>
+#include <atomic>
+
+namespace nestmap {
+namespace {
+
+std::atomic<Language> g_language{Language::Dutch};
+
+// One row per text: key, Dutch, English. Keep the two languages together;
+// tests/core/i18n_test.cpp fails on an empty or duplicated entry.
+constexpr Translation kTable[] = {
+    // [SECTION] store: opening files
+    {"store.not_found", "Het bestand {0} bestaat niet.", "The file {0} does not exist."},
+    {"store.exists", "Het bestand {0} bestaat al; kies een andere naam.", "The file {0} already exists; choose another name."},
+    {"store.not_sqlite", "{0} is geen Nestmap-kaart: het is geen SQLite-databank.",
+     "{0} is not a Nestmap map: it is not an SQLite database."},
+    {"store.not_nestmap", "{0} is een SQLite-databank, maar geen Nestmap-kaart (application_id {1}).",
+     "{0} is an SQLite database but not a Nestmap map (application_id {1})."},
+    {"store.newer",
+     "{0} is gemaakt met een nieuwere versie van Nestmap (schema {1}; deze versie kent schema {2}). Werk Nestmap bij "
+     "om het te openen.",
+     "{0} was made by a newer version of Nestmap (schema {1}; this version knows schema {2}). Update Nestmap to open "
+     "it."},
+    {"store.corrupt", "{0} is beschadigd; de integriteitscontrole meldt: {1}",
+     "{0} is damaged; the integrity check reports: {1}"},
+    {"store.locked", "{0} is vergrendeld door een ander proces. Sluit dat programma en probeer opnieuw.",
+     "{0} is locked by another process. Close that program and try again."},
+    {"store.io", "{0} kan niet geopend of geschreven worden: {1}", "{0} cannot be opened or written: {1}"},
+    {"store.cannot_read", "lezen is niet toegestaan", "reading is not permitted"},
+
+    // [SECTION] validation of records
+    {"valid.name_empty", "De naam mag niet leeg zijn.", "The name must not be empty."},
+    {"valid.title_empty", "De titel mag niet leeg zijn.", "The title must not be empty."},
+    {"valid.key_empty", "De sleutel mag niet leeg zijn.", "The key must not be empty."},
+    {"valid.actor_type", "Onbekend actortype (#{0}).", "Unknown actor type (#{0})."},
+    {"valid.parent_self", "Een actor kan niet zijn eigen moederorganisatie zijn.", "An actor cannot be its own parent."},
+    {"valid.parent_missing", "De moederorganisatie (#{0}) bestaat niet.", "The parent organisation (#{0}) does not exist."},
+    {"valid.parent_cycle", "Deze moederorganisatie zou een kring maken (A onder B onder A).",
+     "This parent would make a cycle (A under B under A)."},
+    {"valid.latlon_pair", "Geef breedte- én lengtegraad, of geen van beide.", "Give both latitude and longitude, or neither."},
+    {"valid.latitude", "Breedtegraad {0} ligt niet tussen −90 en 90.", "Latitude {0} is not between −90 and 90."},
+    {"valid.longitude", "Lengtegraad {0} ligt niet tussen −180 en 180.", "Longitude {0} is not between −180 and 180."},
+    {"valid.line", "Lijn {0} bestaat niet (0–3).", "Line {0} does not exist (0–3)."},
+    {"valid.influence", "Invloed {0} ligt niet tussen 0 en 5.", "Influence {0} is not between 0 and 5."},
+    {"valid.interest", "Belang {0} ligt niet tussen 0 en 5.", "Interest {0} is not between 0 and 5."},
+    {"valid.dates", "De einddatum {1} ligt vóór de begindatum {0}.", "The end date {1} lies before the start date {0}."},
+    {"valid.tie_end", "Een uiteinde van de band (#{0}) bestaat niet.", "An end of the tie (#{0}) does not exist."},
+    {"valid.tie_self", "Een band moet twee verschillende actoren verbinden.", "A tie must join two different actors."},
+    {"valid.tie_type", "Onbekend type band (#{0}).", "Unknown tie type (#{0})."},
+    {"valid.strength", "Sterkte {0} ligt niet tussen 1 en 3.", "Strength {0} is not between 1 and 3."},
+    {"valid.contact_actor", "De actor van dit contact (#{0}) bestaat niet.", "The actor of this contact (#{0}) does not exist."},
+    {"valid.contact_empty", "Geef het contact een naam of een functie.", "Give the contact a name or a role."},
+    {"valid.party_missing", "Partij #{0} bestaat niet.", "Party #{0} does not exist."},
+    {"valid.party_twice", "Partij #{0} staat er twee keer in.", "Party #{0} is listed twice."},
+    {"valid.parties_two", "Een afspraak heeft minstens twee partijen.", "An agreement has at least two parties."},
+    {"valid.agreement_type", "Onbekend type afspraak (#{0}).", "Unknown agreement type (#{0})."},
+    {"valid.scope_missing", "De gevangenis van deze afspraak (#{0}) bestaat niet.",
+     "The prison of this agreement (#{0}) does not exist."},
+    {"valid.history_order", "Statusdatum {0} ligt vóór de vorige status ({1}).",
+     "Status date {0} lies before the previous status ({1})."},
+    {"valid.work_package", "Werkpakket {0} bestaat niet (1–5).", "Work package {0} does not exist (1–5)."},
+    {"valid.building_block", "Bouwsteen {0} bestaat niet of staat er twee keer in (1–8).",
+     "Building block {0} does not exist or is listed twice (1–8)."},
+    {"valid.sector", "Onbekende sector (#{0}).", "Unknown sector (#{0})."},
+    {"valid.template", "Onbekend nestsjabloon (#{0}).", "Unknown nest template (#{0})."},
+    {"valid.hop_limit", "Stappenlimiet {0} moet minstens 1 zijn.", "Hop limit {0} must be at least 1."},
+    {"valid.radius", "Straal {0} km moet groter dan 0 zijn.", "Radius {0} km must be greater than 0."},
+    {"valid.weight", "Gewicht {0} moet groter dan 0 zijn.", "Weight {0} must be greater than 0."},
+
+    // [SECTION] commands (shown in Bewerken and in the change log)
+    {"cmd.add_actor", "Actor ‘{0}’ toevoegen", "Add actor ‘{0}’"},
+    {"cmd.update_actor", "Actor ‘{0}’ wijzigen", "Edit actor ‘{0}’"},
+    {"cmd.delete_actor", "Actor ‘{0}’ verwijderen", "Delete actor ‘{0}’"},
+    {"cmd.add_tie", "Band ‘{0}’ – ‘{1}’ toevoegen", "Add tie ‘{0}’ – ‘{1}’"},
+    {"cmd.update_tie", "Band ‘{0}’ – ‘{1}’ wijzigen", "Edit tie ‘{0}’ – ‘{1}’"},
+    {"cmd.delete_tie", "Band ‘{0}’ – ‘{1}’ verwijderen", "Delete tie ‘{0}’ – ‘{1}’"},
+    {"cmd.add_contact", "Contact ‘{0}’ toevoegen", "Add contact ‘{0}’"},
+    {"cmd.update_contact", "Contact ‘{0}’ wijzigen", "Edit contact ‘{0}’"},
+    {"cmd.delete_contact", "Contact ‘{0}’ verwijderen", "Delete contact ‘{0}’"},
+    {"cmd.add_agreement", "Afspraak ‘{0}’ toevoegen", "Add agreement ‘{0}’"},
+    {"cmd.update_agreement", "Afspraak ‘{0}’ wijzigen", "Edit agreement ‘{0}’"},
+    {"cmd.delete_agreement", "Afspraak ‘{0}’ verwijderen", "Delete agreement ‘{0}’"},
+    {"cmd.agreement_status", "Afspraak ‘{0}’ op ‘{1}’ zetten", "Set agreement ‘{0}’ to ‘{1}’"},
+    {"cmd.move_actor", "Actor ‘{0}’ verplaatsen", "Move actor ‘{0}’"},
+    {"cmd.move_actors", "{0} actoren verplaatsen", "Move {0} actors"},
+    {"cmd.map_info", "Kaartgegevens ‘{0}’ wijzigen", "Edit map details ‘{0}’"},
+    {"cmd.put_record", "Taxonomie-item {0} bewaren", "Save taxonomy item {0}"},
+    {"cmd.remove_record", "Taxonomie-item {0} verwijderen", "Delete taxonomy item {0}"},
+    {"cmd.new", "nieuw", "new"},
+    {"edit.no_record", "Record #{0} bestaat niet (meer).", "Record #{0} does not exist (any more)."},
+    {"doc.created", "Kaart ‘{0}’ aangemaakt", "Map ‘{0}’ created"},
+    {"doc.undone", "Ongedaan gemaakt: {0}", "Undone: {0}"},
+    {"doc.redone", "Opnieuw gedaan: {0}", "Redone: {0}"},
+
+    // [SECTION] agreement statuses (fallback labels; maps carry their own)
+    {"status.idea", "idee", "idea"},
+    {"status.discussion", "in bespreking", "in discussion"},
+    {"status.agreed", "afgesproken", "agreed"},
+    {"status.formalised", "geformaliseerd", "formalised"},
+    {"status.practice", "in de praktijk", "in practice"},
+    {"status.evaluated", "geëvalueerd", "evaluated"},
+    {"status.stopped", "stopgezet", "stopped"},
+
+    // [SECTION] CSV and data sources
+    {"csv.error", "{0}:{1}:{2}: {3}", "{0}:{1}:{2}: {3}"},
+    {"csv.quote_inside", "een aanhalingsteken midden in een veld zonder aanhalingstekens",
+     "a quote inside an unquoted field"},
+    {"csv.after_quote", "tekst na het sluitende aanhalingsteken", "text after the closing quote"},
+    {"csv.unclosed_quote", "een aanhalingsteken wordt nooit gesloten", "a quote is never closed"},
+    {"csv.empty", "het bestand is leeg (geen kopregel)", "the file is empty (no header line)"},
+    {"csv.field_count", "{0} velden in plaats van {1}", "{0} fields instead of {1}"},
+    {"csv.header", "verkeerde kopregel: verwacht ‘{0}’, gevonden ‘{1}’", "wrong header: expected ‘{0}’, found ‘{1}’"},
+    {"csv.no_column", "kolom ‘{0}’ ontbreekt", "column ‘{0}’ is missing"},
+    {"csv.in_column", "kolom ‘{0}’: {1}", "column ‘{0}’: {1}"},
+    {"data.missing", "Het bronbestand data/{0} ontbreekt.", "The source file data/{0} is missing."},
+    {"data.key_empty", "lege sleutel", "empty key"},
+    {"data.key_twice", "sleutel ‘{0}’ komt twee keer voor", "key ‘{0}’ appears twice"},
+    {"data.value_missing", "waarde ontbreekt", "value missing"},
+    {"data.unknown_key", "onbekende sleutel ‘{0}’", "unknown key ‘{0}’"},
+    {"data.bad_color", "‘{0}’ is geen kleur (#rrggbb)", "‘{0}’ is not a colour (#rrggbb)"},
+    {"data.bad_integer", "‘{0}’ is geen geheel getal van {1} tot {2}", "‘{0}’ is not a whole number from {1} to {2}"},
+    {"data.bad_number", "‘{0}’ is geen getal", "‘{0}’ is not a number"},
+    {"data.bad_date", "‘{0}’ is geen geldige datum (JJJJ-MM-DD)", "‘{0}’ is not a valid date (YYYY-MM-DD)"},
+    {"data.bad_choice", "‘{0}’ is geen toegelaten waarde", "‘{0}’ is not an allowed value"},
+    {"data.statuses_incomplete", "{0} moet elke status van de workflow precies één keer noemen",
+     "{0} must name every status of the workflow exactly once"},
+    // [SECTION] command line
+    {"cli.about", "Nestmap: het netwerk rond kinderen van gedetineerde ouders in kaart brengen en de gaten erin vinden.",
+     "Nestmap: map the network around children of detained parents and find its gaps."},
+    {"cli.help", "Toon deze hulp en stop", "Print this help and exit"},
+    {"cli.opt.lang", "Taal van de uitvoer: nl of en", "Language of the output: nl or en"},
+    {"cli.opt.gui_file", "Kaart om te openen in het venster (zonder: de demokaart)",
+     "Map to open in the window (without: the demo map)"},
+    {"cli.opt.screenshot", "Schrijf na het opstarten een PNG van het venster en stop",
+     "Write a PNG of the window after start-up and quit"},
+    {"cli.opt.width", "Breedte van het venster in pixels", "Window width in pixels"},
+    {"cli.opt.height", "Hoogte van het venster in pixels", "Window height in pixels"},
+    {"cli.opt.file", "Het .nestmap-bestand", "The .nestmap file"},
+    {"cli.opt.name", "Naam van de nieuwe kaart", "Name of the new map"},
+    {"cli.opt.force", "Overschrijf een bestaand bestand", "Overwrite an existing file"},
+    {"cli.opt.format", "Uitvoer: table of json", "Output: table or json"},
+    {"cli.opt.full", "Volledige integriteitscontrole (trager)", "Full integrity check (slower)"},
+    {"cli.opt.limit", "Toon alleen de laatste N wijzigingen", "Show only the last N changes"},
+    {"cli.cmd.new", "Maak een nieuwe, lege kaart met de standaardtaxonomie",
+     "Create a new, empty map with the default taxonomy"},
+    {"cli.cmd.demo", "Maak de demokaart (echte organisaties, fictieve banden en afspraken)",
+     "Create the demo map (real organisations, invented ties and agreements)"},
+    {"cli.cmd.info", "Toon naam, schemaversie, integriteit en aantallen per type",
+     "Show name, schema version, integrity and counts per type"},
+    {"cli.cmd.check", "Controleer het bestand en elk record; exitcode 1 bij problemen",
+     "Check the file and every record; exit code 1 on problems"},
+    {"cli.cmd.log", "Toon het wijzigingslogboek van de kaart", "Show the map's change log"},
+    {"cli.footer",
+     "Exitcodes: 0 gelukt, 1 problemen gevonden, 2 verkeerde argumenten, 3 bestand niet gevonden, 4 geen "
+     "Nestmap-kaart, 5 nieuwere versie, 6 beschadigd, 7 vergrendeld, 8 bestaat al, 9 ongeldige invoer, "
+     "10 lees- of schrijffout, 11 venster kan niet open.",
+     "Exit codes: 0 done, 1 problems found, 2 wrong arguments, 3 file not found, 4 not a Nestmap map, 5 newer "
+     "version, 6 damaged, 7 locked, 8 already exists, 9 invalid input, 10 read or write error, 11 window cannot "
+     "open."},
+    {"cli.see_help", "Zie ‘nestmap --help’.", "See ‘nestmap --help’."},
+    {"cli.no_gui", "Deze build van Nestmap heeft geen venster; gebruik een subcommando (zie --help).",
+     "This build of Nestmap has no window; use a subcommand (see --help)."},
+    {"cli.created", "Nieuwe kaart aangemaakt: {0}", "New map created: {0}"},
+    {"cli.demo_created", "Demokaart aangemaakt: {0}", "Demo map created: {0}"},
+    {"cli.demo_kept",
+     "De demokaart {0} is gewijzigd en blijft zoals ze is; ‘nestmap demo --force {0}’ maakt ze opnieuw.",
+     "The demo map {0} has been edited and is kept as it is; ‘nestmap demo --force {0}’ rebuilds it."},
+    {"cli.info.map", "Kaart", "Map"},
+    {"cli.info.file", "Bestand", "File"},
+    {"cli.info.schema", "Schemaversie", "Schema version"},
+    {"cli.info.integrity", "Integriteit", "Integrity"},
+    {"cli.info.actors", "Actoren", "Actors"},
+    {"cli.info.ties", "Banden", "Ties"},
+    {"cli.info.agreements", "Afspraken", "Agreements"},
+    {"cli.info.contacts", "Contacten", "Contacts"},
+    {"cli.info.views", "Weergaven", "Views"},
+    {"cli.info.changes", "Wijzigingen in het logboek", "Changes in the log"},
+    {"cli.ok", "in orde", "sound"},
+    {"cli.problems", "problemen gevonden (zie ‘nestmap check’)", "problems found (see ‘nestmap check’)"},
+    {"cli.check_ok", "{0} is in orde: {1} actoren, {2} banden, {3} afspraken.",
+     "{0} is sound: {1} actors, {2} ties, {3} agreements."},
+    {"cli.check_problems", "{0}: {1} problemen gevonden:", "{0}: {1} problems found:"},
+    {"cli.log_records", "{0} records", "{0} records"},
+    {"cli.internal", "interne fout: {0}", "internal error: {0}"},
+    {"tie_status.active", "actief", "active"},
+    {"tie_status.planned", "gepland", "planned"},
+    {"tie_status.ended", "beëindigd", "ended"},
+    // [SECTION] window
+    {"gui.no_display", "Er is geen beeldscherm (DISPLAY) om een venster op te openen.",
+     "There is no display (DISPLAY) to open a window on."},
+    {"gui.no_window", "Het venster kan niet open: OpenGL 3.3 is niet beschikbaar.",
+     "The window cannot open: OpenGL 3.3 is not available."},
+    {"gui.no_font", "DejaVu Sans niet gevonden (pakket fonts-dejavu-core); letters met accenten ontbreken.",
+     "DejaVu Sans not found (package fonts-dejavu-core); accented letters will be missing."},
+    {"gui.actor_type", "Type actor", "Actor type"},
+    {"gui.agreement_status", "Status van afspraken", "Agreement status"},
+    {"gui.count", "Aantal", "Count"},
+    {"view.overview", "Alliantie-overzicht", "Alliance overview"},
+};
+
+}  // namespace
+
+Language language() { return g_language.load(); }
+void setLanguage(Language lang) { g_language.store(lang); }
+
+bool parseLanguage(std::string_view code, Language& out) {
+  if (code == "nl" || code.starts_with("nl_") || code.starts_with("nl-")) {
+    out = Language::Dutch;
+    return true;
+  }
+  if (code == "en" || code.starts_with("en_") || code.starts_with("en-")) {
+    out = Language::English;
+    return true;
+  }
+  return false;
+}
+
+std::string tr(std::string_view key) {
+  for (const auto& t : kTable)
+    if (t.key == key) return std::string(language() == Language::Dutch ? t.nl : t.en);
+  return "[" + std::string(key) + "]";
+}
+
+std::string trf(std::string_view key, std::initializer_list<std::string_view> args) {
+  std::string text = tr(key);
+  std::string out;
+  out.reserve(text.size() + 32);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{' && i + 2 < text.size() && text[i + 2] == '}' && text[i + 1] >= '0' && text[i + 1] <= '9') {
+      std::size_t n = static_cast<std::size_t>(text[i + 1] - '0');
+      if (n < args.size()) {
+        out += *(args.begin() + n);
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::span<const Translation> translations() { return kTable; }
+
+}  // namespace nestmap

@@ -1,0 +1,106 @@
+#include "edit/document.hpp"
+
+#include "core/i18n.hpp"
+
+namespace nestmap {
+
+Document::Document(Store store, Model model) : m_store(std::move(store)), m_model(std::move(model)) {
+  m_dataVersion = m_store.dataVersion();
+}
+
+Document Document::open(const std::filesystem::path& path, const Store::Options& options) {
+  Store store = Store::open(path, options);
+  Model model = store.load();
+  return Document(std::move(store), std::move(model));
+}
+
+Document Document::create(const std::filesystem::path& path, Model initial, const Store::Options& options) {
+  if (initial.info.uuid.isNil()) initial.info.uuid = Uuid::random();
+  if (initial.info.created.empty()) initial.info.created = currentTimeUtc();
+  Store store = Store::create(path, initial.info, options);
+  store.begin();
+  try {
+    store.putAll(initial);
+    store.appendChange({0, {}, {}, trf("doc.created", {initial.info.name}), {initial.info.uuid}});
+    store.commit();
+  } catch (...) {
+    store.rollback();
+    throw;
+  }
+  return Document(std::move(store), std::move(initial));
+}
+
+void Document::run(Command& command, Step step) {
+  m_store.begin();
+  try {
+    if (step == Step::Undo)
+      command.undo(m_model, m_store);
+    else
+      command.apply(m_model, m_store);
+  } catch (...) {
+    // A command that throws has put the model back itself (validation comes
+    // before any change; a group undoes its finished parts). An undo that
+    // fails halfway leaves nothing to trust but the file.
+    m_store.rollback();
+    if (step == Step::Undo) {
+      m_model = m_store.load();
+      m_undo.clear();
+      m_redo.clear();
+      ++m_revision;
+    }
+    throw;
+  }
+  try {
+    std::string description = command.describe();
+    if (step == Step::Undo) description = trf("doc.undone", {description});
+    if (step == Step::Redo) description = trf("doc.redone", {description});
+    m_store.appendChange({0, {}, {}, description, command.affected()});
+    m_store.commit();
+  } catch (...) {
+    // The model is ahead of the file now: read it back as the file has it.
+    m_store.rollback();
+    m_model = m_store.load();
+    ++m_revision;
+    throw;
+  }
+  m_dataVersion = m_store.dataVersion();
+  ++m_revision;
+}
+
+void Document::execute(CommandPtr command) {
+  run(*command, Step::Do);
+  m_undo.push_back(std::move(command));
+  m_redo.clear();
+}
+
+void Document::undo() {
+  if (m_undo.empty()) return;
+  run(*m_undo.back(), Step::Undo);
+  m_redo.push_back(std::move(m_undo.back()));
+  m_undo.pop_back();
+}
+
+void Document::redo() {
+  if (m_redo.empty()) return;
+  run(*m_redo.back(), Step::Redo);
+  m_undo.push_back(std::move(m_redo.back()));
+  m_redo.pop_back();
+}
+
+std::string Document::undoDescription() const { return m_undo.empty() ? std::string() : m_undo.back()->describe(); }
+std::string Document::redoDescription() const { return m_redo.empty() ? std::string() : m_redo.back()->describe(); }
+
+bool Document::reloadIfChangedExternally() {
+  std::int64_t version = m_store.dataVersion();
+  if (version == m_dataVersion) return false;
+  m_model = m_store.load();
+  m_dataVersion = version;
+  // Commands hold ids and before-images of the old state: they cannot be
+  // replayed safely over someone else's changes.
+  m_undo.clear();
+  m_redo.clear();
+  ++m_revision;
+  return true;
+}
+
+}  // namespace nestmap

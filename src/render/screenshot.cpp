@@ -1,0 +1,34 @@
+#include "render/screenshot.hpp"
+
+#include <GL/gl.h>
+#include <stb_image_write.h>
+
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+namespace nestmap {
+
+std::string writeFramebufferPng(int width, int height, const std::filesystem::path& path) {
+  if (width <= 0 || height <= 0) return "empty framebuffer";
+  const auto w = static_cast<std::size_t>(width), h = static_cast<std::size_t>(height);
+  std::vector<std::uint8_t> pixels(w * h * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  if (glGetError() != GL_NO_ERROR) return "glReadPixels failed";
+  // OpenGL's rows run bottom-up, PNG's top-down.
+  std::vector<std::uint8_t> row(w * 4);
+  for (std::size_t y = 0; y < h / 2; ++y) {
+    std::uint8_t* a = pixels.data() + y * w * 4;
+    std::uint8_t* b = pixels.data() + (h - 1 - y) * w * 4;
+    std::memcpy(row.data(), a, w * 4);
+    std::memcpy(a, b, w * 4);
+    std::memcpy(b, row.data(), w * 4);
+  }
+  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // the window is opaque
+  if (!stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4)) return "cannot write " + path.string();
+  return {};
+}
+
+}  // namespace nestmap

@@ -1,0 +1,113 @@
+#include "ui/overview_panel.hpp"
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+
+#include "core/i18n.hpp"
+#include "edit/document.hpp"
+
+namespace nestmap {
+namespace {
+
+ImVec4 toImColor(const Color& c) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f); }
+
+void swatch(const Color& color) {
+  const float size = ImGui::GetTextLineHeight() * 0.8f;
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float pad = (ImGui::GetTextLineHeight() - size) * 0.5f;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + pad), ImVec2(p.x + size, p.y + pad + size),
+                                            ImGui::ColorConvertFloat4ToU32(toImColor(color)), size * 0.2f);
+  ImGui::Dummy(ImVec2(size, ImGui::GetTextLineHeight()));
+}
+
+const std::string& localName(const std::string& nl, const std::string& en) {
+  return language() == Language::Dutch || en.empty() ? nl : en;
+}
+
+}  // namespace
+
+void OverviewPanel::draw(const Document& doc) {
+  const Model& m = doc.model();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                           ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (!ImGui::Begin("##overview", nullptr, flags)) {
+    ImGui::End();
+    return;
+  }
+
+  ImGui::SetWindowFontScale(1.6f);
+  ImGui::TextUnformatted(m.info.name.c_str());
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::TextDisabled("%s", doc.path().string().c_str());
+  ImGui::Spacing();
+  if (!m.info.description.empty()) {
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(m.info.description.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::Separator();
+
+  std::map<RowId, int> perType;
+  for (const auto& [id, actor] : m.actors) ++perType[actor.typeId];
+  std::map<AgreementStatus, int> perStatus;
+  for (const auto& [id, agreement] : m.agreements) ++perStatus[agreement.status()];
+
+  ImGui::Text("%s: %zu   %s: %zu   %s: %zu", tr("cli.info.actors").c_str(), m.actors.size(),
+              tr("cli.info.ties").c_str(), m.ties.size(), tr("cli.info.agreements").c_str(), m.agreements.size());
+  ImGui::Spacing();
+
+  const ImGuiTableFlags tableFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                     ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+  const float tableHeight = ImGui::GetContentRegionAvail().y;
+  const float half = ImGui::GetContentRegionAvail().x * 0.5f - ImGui::GetStyle().ItemSpacing.x;
+
+  ImGui::BeginChild("##types", ImVec2(half, tableHeight));
+  if (ImGui::BeginTable("types", 3, tableFlags)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetTextLineHeight());
+    ImGui::TableSetupColumn(tr("gui.actor_type").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("gui.count").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00000").x);
+    ImGui::TableHeadersRow();
+    for (const auto& [id, type] : m.actorTypes) {
+      auto it = perType.find(id);
+      if (it == perType.end()) continue;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      swatch(type.color);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(localName(type.nameNl, type.nameEn).c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%5d", it->second);
+    }
+    ImGui::EndTable();
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("##statuses", ImVec2(0, tableHeight));
+  if (ImGui::BeginTable("statuses", 3, tableFlags)) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetTextLineHeight());
+    ImGui::TableSetupColumn(tr("gui.agreement_status").c_str(), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("gui.count").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00000").x);
+    ImGui::TableHeadersRow();
+    for (const auto& [id, label] : m.statusLabels) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      swatch(label.color);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(localName(label.nameNl, label.nameEn).c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%5d", perStatus[label.status]);
+    }
+    ImGui::EndTable();
+  }
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+}  // namespace nestmap

@@ -1,0 +1,12 @@
+#pragma once
+
+namespace nestmap {
+
+class Document;
+
+/// The start screen of a map: its name, description and what it holds, per actor type.
+struct OverviewPanel {
+  void draw(const Document& doc);
+};
+
+}  // namespace nestmap
