@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev
   fonts-dejavu-core
   xvfb xauth
+  tesseract-ocr tesseract-ocr-nld
 )
 
 missing=()

@@ -28,6 +28,8 @@ constexpr Translation kTable[] = {
     {"store.locked", "{0} is vergrendeld door een ander proces. Sluit dat programma en probeer opnieuw.",
      "{0} is locked by another process. Close that program and try again."},
     {"store.io", "{0} kan niet geopend of geschreven worden: {1}", "{0} cannot be opened or written: {1}"},
+    {"store.migrated", "Kaart bijgewerkt van schema {0} naar {1}; reservekopie: {2}",
+     "Map upgraded from schema {0} to {1}; backup copy: {2}"},
     {"store.cannot_read", "lezen is niet toegestaan", "reading is not permitted"},
 
     // [SECTION] validation of records
@@ -220,7 +222,9 @@ bool parseLanguage(std::string_view code, Language& out) {
 std::string tr(std::string_view key) {
   for (const auto& t : kTable)
     if (t.key == key) return std::string(language() == Language::Dutch ? t.nl : t.en);
-  return "[" + std::string(key) + "]";
+  std::string missing = "[";
+  missing.append(key).append("]");  // not "[" + ...: GCC 12 warns falsely (-Wrestrict)
+  return missing;
 }
 
 std::string trf(std::string_view key, std::initializer_list<std::string_view> args) {

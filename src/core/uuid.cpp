@@ -1,5 +1,7 @@
 #include "core/uuid.hpp"
 
+#include <unistd.h>
+
 #include <random>
 
 namespace nestmap {
@@ -42,7 +44,15 @@ int hexValue(char c) {
 }  // namespace
 
 Uuid Uuid::random() {
-  thread_local std::mt19937_64 engine{std::random_device{}()};
+  // Reseeded after fork(): a child must not repeat its parent's sequence.
+  thread_local std::mt19937_64 engine;
+  thread_local pid_t seededFor = 0;
+  if (pid_t pid = getpid(); pid != seededFor) {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    engine.seed(seed);
+    seededFor = pid;
+  }
   Uuid id;
   for (int half = 0; half < 2; ++half) {
     std::uint64_t v = engine();

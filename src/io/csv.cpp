@@ -23,6 +23,8 @@ CsvTable CsvTable::parse(std::string_view text, std::string source) {
   std::vector<std::string> record;
   std::string field;
   int line = 1, column = 1, recordLine = 1;
+  // An unclosed quote swallows the rest of the file; report where it opened, not the end.
+  int quoteLine = 1, quoteColumn = 1;
   bool inQuotes = false, fieldQuoted = false, afterQuote = false;
 
   auto endField = [&] {
@@ -71,13 +73,15 @@ CsvTable CsvTable::parse(std::string_view text, std::string source) {
     } else if (c == '"') {
       if (!field.empty() || fieldQuoted) parseError(table.m_source, line, column, tr("csv.quote_inside"));
       inQuotes = fieldQuoted = true;
+      quoteLine = line;
+      quoteColumn = column;
     } else {
       if (afterQuote) parseError(table.m_source, line, column, tr("csv.after_quote"));
       field += c;
     }
     ++column;
   }
-  if (inQuotes) parseError(table.m_source, line, column, tr("csv.unclosed_quote"));
+  if (inQuotes) parseError(table.m_source, quoteLine, quoteColumn, tr("csv.unclosed_quote"));
   if (!field.empty() || !record.empty() || fieldQuoted) endRecord();
 
   if (records.empty()) parseError(table.m_source, 1, 1, tr("csv.empty"));
@@ -93,8 +97,8 @@ CsvTable CsvTable::parse(std::string_view text, std::string source) {
 
 void CsvTable::requireHeader(std::initializer_list<std::string_view> columns) const {
   std::string expected, found;
-  for (auto c : columns) expected += (expected.empty() ? "" : ",") + std::string(c);
-  for (const auto& c : m_header) found += (found.empty() ? "" : ",") + c;
+  for (auto c : columns) expected.append(expected.empty() ? "" : ",").append(c);
+  for (const auto& c : m_header) found.append(found.empty() ? "" : ",").append(c);
   if (expected != found) parseError(m_source, 1, 1, trf("csv.header", {expected, found}));
 }
 

@@ -238,6 +238,8 @@ void Store::migrate() {
       sql::exec(m_db, embeddedSql(step->file));
     }
     sql::exec(m_db, "PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    appendChange({0, {}, {}, trf("store.migrated", {std::to_string(from), std::to_string(kSchemaVersion),
+                                                   backup.filename().string()}), {}});
     if (sql::queryInt(m_db, "SELECT count(*) FROM pragma_foreign_key_check") != 0)
       throw sql::Error(SQLITE_CONSTRAINT, "foreign key check failed after migration");
     sql::exec(m_db, "COMMIT");

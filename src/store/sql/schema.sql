@@ -1,6 +1,6 @@
 -- Nestmap map file, schema version 2.
 -- One .nestmap file is one map. The application sets:
---   PRAGMA application_id = 1313686864;  -- 0x4E4D4150, "NMAP"
+--   PRAGMA application_id = 1313685840;  -- 0x4E4D4150, "NMAP"
 --   PRAGMA user_version   = 2;           -- this schema's version
 --   PRAGMA journal_mode   = WAL;  PRAGMA foreign_keys = ON;
 -- Every record has an integer row id (the SQLite rowid) and a 16-byte UUID

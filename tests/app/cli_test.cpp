@@ -1,0 +1,333 @@
+// End to end: the real `nestmap` binary, run in a temporary directory.
+#include "app/cli.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "io/data_sources.hpp"
+#include "support/temp_dir.hpp"
+
+extern char** environ;
+
+using namespace nestmap;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;  ///< exit status; -1 when it did not exit normally
+  std::string out, err;
+};
+
+/// Runs `nestmap args...` in its own temporary directory, with the user data
+/// directory inside it and no language from the environment unless given.
+class Sandbox {
+ public:
+  Sandbox() { fs::create_directories(m_dir / "data"); }
+  const fs::path& dir() const { return m_dir.path(); }
+  fs::path operator/(const std::string& name) const { return m_dir / name; }
+
+  Run run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {}) const {
+    // Everything is prepared before fork(): the child only redirects and execs.
+    std::vector<std::string> envStrings;
+    for (char** e = environ; *e; ++e) {
+      std::string_view entry(*e);
+      std::string_view name = entry.substr(0, entry.find('='));
+      if (name == "NESTMAP_LANG" || name == "XDG_DATA_HOME" || name == "XDG_CONFIG_HOME" || name == "HOME") continue;
+      envStrings.emplace_back(entry);
+    }
+    envStrings.push_back("XDG_DATA_HOME=" + (m_dir / "data").string());
+    envStrings.push_back("XDG_CONFIG_HOME=" + (m_dir / "config").string());
+    envStrings.push_back("HOME=" + dir().string());
+    for (const auto& [name, value] : env) envStrings.push_back(name + "=" + value);
+    std::vector<char*> envp;
+    for (auto& s : envStrings) envp.push_back(s.data());
+    envp.push_back(nullptr);
+
+    std::string binary = NESTMAP_BINARY;
+    std::vector<std::string> argStrings{binary};
+    argStrings.insert(argStrings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& s : argStrings) argv.push_back(s.data());
+    argv.push_back(nullptr);
+
+    const std::string outPath = (m_dir / ".stdout").string(), errPath = (m_dir / ".stderr").string();
+    const std::string cwd = dir().string();
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      int out = open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      int err = open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      if (out < 0 || err < 0 || chdir(cwd.c_str()) != 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
+      execve(binary.c_str(), argv.data(), envp.data());
+      _exit(127);
+    }
+    int wstatus = 0;
+    REQUIRE(waitpid(pid, &wstatus, 0) == pid);
+    Run r;
+    r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+    auto text = [](const fs::path& p) {
+      auto bytes = test::readBytes(p);
+      return std::string(bytes.begin(), bytes.end());
+    };
+    r.out = text(outPath);
+    r.err = text(errPath);
+    fs::remove(outPath);
+    fs::remove(errPath);
+    return r;
+  }
+
+ private:
+  test::TempDir m_dir;
+};
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+/// The file names in `dir`, to see that nothing was left behind.
+std::vector<std::string> entries(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const Model& demo() {
+  static const Model m = demoModel(embeddedData());
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("cli: --version and --help", "[cli]") {
+  Sandbox box;
+  Run v = box.run({"--version"});
+  CHECK(v.status == kExitOk);
+  CHECK(v.out == "nestmap 0.1.0\n");
+  CHECK(v.err == "");
+
+  Run h = box.run({"--help"});
+  CHECK(h.status == kExitOk);
+  CHECK(h.err == "");
+  INFO(h.out);
+  for (const char* cmd : {"new", "demo", "info", "check", "log"}) CHECK(contains(h.out, std::string("  ") + cmd + " "));
+  CHECK(contains(h.out, "Maak een nieuwe, lege kaart met de standaardtaxonomie"));
+  CHECK(contains(h.out, "Toon het wijzigingslogboek van de kaart"));
+  CHECK(contains(h.out,
+                 "Exitcodes: 0 gelukt, 1 problemen gevonden, 2 verkeerde argumenten, 3 bestand niet gevonden, "
+                 "4 geen Nestmap-kaart, 5 nieuwere versie, 6 beschadigd, 7 vergrendeld, 8 bestaat al, 9 "
+                 "ongeldige invoer, 10 lees- of schrijffout, 11 venster kan niet open."));
+
+  Run en = box.run({"--lang", "en", "--help"});
+  CHECK(en.status == kExitOk);
+  CHECK(contains(en.out, "Create a new, empty map with the default taxonomy"));
+  CHECK(contains(en.out, "Exit codes: 0 done, 1 problems found, 2 wrong arguments"));
+}
+
+TEST_CASE("cli: demo creates a map once and keeps an existing file", "[cli]") {
+  Sandbox box;
+  Run first = box.run({"demo", "demo.nestmap"});
+  CHECK(first.status == kExitOk);
+  CHECK(first.out == "Demokaart aangemaakt: demo.nestmap\n");
+  CHECK(first.err == "");
+  REQUIRE(fs::is_regular_file(box / "demo.nestmap"));
+  // No temporary build file, WAL or lock file is left next to it.
+  CHECK(entries(box.dir()) == std::vector<std::string>{"data", "demo.nestmap"});
+
+  auto before = test::readBytes(box / "demo.nestmap");
+  REQUIRE(before.size() > 4096);
+  Run second = box.run({"demo", "demo.nestmap"});
+  CHECK(second.status == kExitExists);
+  CHECK(second.out == "");
+  CHECK(second.err == "nestmap: Het bestand demo.nestmap bestaat al; kies een andere naam.\n");
+  CHECK(test::readBytes(box / "demo.nestmap") == before);
+  CHECK(entries(box.dir()) == std::vector<std::string>{"data", "demo.nestmap"});
+}
+
+TEST_CASE("cli: demo --force rebuilds an existing file", "[cli]") {
+  Sandbox box;
+  REQUIRE(box.run({"new", "kaart.nestmap", "--name", "Leeg"}).status == kExitOk);
+  Run force = box.run({"demo", "--force", "kaart.nestmap"});
+  CHECK(force.status == kExitOk);
+  CHECK(force.out == "Demokaart aangemaakt: kaart.nestmap\n");
+  Run info = box.run({"info", "kaart.nestmap"});
+  CHECK(info.status == kExitOk);
+  CHECK(contains(info.out, "Actoren: " + std::to_string(demo().actors.size()) + "\n"));
+  CHECK(contains(info.out, "Kaart: " + demo().info.name + "\n"));
+  CHECK(entries(box.dir()) == std::vector<std::string>{"data", "kaart.nestmap"});
+}
+
+TEST_CASE("cli: info, check and log on the demo map", "[cli]") {
+  Sandbox box;
+  REQUIRE(box.run({"demo", "demo.nestmap"}).status == kExitOk);
+  const Model& m = demo();
+  const std::string actors = std::to_string(m.actors.size()), ties = std::to_string(m.ties.size()),
+                    agreements = std::to_string(m.agreements.size());
+
+  SECTION("info as a table") {
+    Run r = box.run({"info", "demo.nestmap"});
+    CHECK(r.status == kExitOk);
+    CHECK(r.err == "");
+    INFO(r.out);
+    CHECK(r.out.starts_with("Kaart: Demo — Kindreflex-netwerk Vlaanderen en Brussel\n"));
+    CHECK(contains(r.out, "Bestand: " + fs::absolute(box / "demo.nestmap").string() + "\n"));
+    CHECK(contains(r.out, "\nSchemaversie: 2\n"));
+    CHECK(contains(r.out, "\nIntegriteit: in orde\n"));
+    CHECK(contains(r.out, "\nActoren: " + actors + "\n"));
+    CHECK(contains(r.out, "\nBanden: " + ties + " (actief "));
+    CHECK(contains(r.out, "\nAfspraken: " + agreements + "\n"));
+    CHECK(contains(r.out, "\nWeergaven: 1\n"));
+    CHECK(contains(r.out, "\nWijzigingen in het logboek: 1\n"));
+  }
+  SECTION("info as JSON") {
+    Run r = box.run({"info", "demo.nestmap", "--format", "json"});
+    CHECK(r.status == kExitOk);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["name"] == m.info.name);
+    CHECK(j["uuid"] == m.info.uuid.toString());
+    CHECK(j["schema_version"] == 2);
+    CHECK(j["integrity"] == "ok");
+    CHECK(j["actors"].get<std::size_t>() >= 150);
+    CHECK(j["actors"] == m.actors.size());
+    CHECK(j["ties"] == m.ties.size());
+    CHECK(j["agreements"] == m.agreements.size());
+    CHECK(j["actors_by_type"]["prison"] == 19);
+    const auto& byStatus = j["agreements_by_status"];
+    REQUIRE(byStatus.is_object());
+    CHECK(byStatus.size() == 7);
+    std::size_t sum = 0;
+    for (const char* k : {"idea", "discussion", "agreed", "formalised", "practice", "evaluated", "stopped"}) {
+      INFO("status " << k);
+      REQUIRE(byStatus.contains(k));
+      CHECK(byStatus[k].get<std::size_t>() >= 1);
+      sum += byStatus[k].get<std::size_t>();
+    }
+    CHECK(sum == m.agreements.size());
+  }
+  SECTION("info in English") {
+    Run r = box.run({"--lang", "en", "info", "demo.nestmap"});
+    CHECK(r.status == kExitOk);
+    CHECK(contains(r.out, "\nActors: " + actors + "\n"));
+    CHECK(contains(r.out, "\nSchema version: 2\n"));
+    CHECK_FALSE(contains(r.out, "Actoren"));
+  }
+  SECTION("check") {
+    Run r = box.run({"check", "demo.nestmap"});
+    CHECK(r.status == kExitOk);
+    CHECK(r.out ==
+          "demo.nestmap is in orde: " + actors + " actoren, " + ties + " banden, " + agreements + " afspraken.\n");
+    CHECK(r.err == "");
+    CHECK(box.run({"check", "--full", "demo.nestmap"}).status == kExitOk);
+  }
+  SECTION("log") {
+    Run r = box.run({"log", "demo.nestmap"});
+    CHECK(r.status == kExitOk);
+    CHECK(r.err == "");
+    INFO(r.out);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+    CHECK(contains(r.out, "  Kaart ‘Demo — Kindreflex-netwerk Vlaanderen en Brussel’ aangemaakt  [1 records]\n"));
+  }
+}
+
+TEST_CASE("cli: new makes an empty map", "[cli]") {
+  Sandbox box;
+  Run r = box.run({"new", "leeg.nestmap", "--name", "Nest Gent"});
+  CHECK(r.status == kExitOk);
+  CHECK(r.out == "Nieuwe kaart aangemaakt: leeg.nestmap\n");
+  Run info = box.run({"info", "leeg.nestmap"});
+  CHECK(info.status == kExitOk);
+  INFO(info.out);
+  CHECK(info.out.starts_with("Kaart: Nest Gent\n"));
+  CHECK(contains(info.out, "\nActoren: 0\n"));
+  CHECK(contains(info.out, "\nAfspraken: 0\n"));
+  CHECK(box.run({"check", "leeg.nestmap"}).status == kExitOk);
+
+  // Without --name the map is named after the file.
+  REQUIRE(box.run({"new", "Nest Brugge.nestmap"}).status == kExitOk);
+  CHECK(box.run({"info", "Nest Brugge.nestmap"}).out.starts_with("Kaart: Nest Brugge\n"));
+
+  // An existing file is never overwritten.
+  auto before = test::readBytes(box / "leeg.nestmap");
+  Run again = box.run({"new", "leeg.nestmap"});
+  CHECK(again.status == kExitExists);
+  CHECK(again.err == "nestmap: Het bestand leeg.nestmap bestaat al; kies een andere naam.\n");
+  CHECK(test::readBytes(box / "leeg.nestmap") == before);
+}
+
+TEST_CASE("cli: wrong arguments exit 2", "[cli]") {
+  Sandbox box;
+  REQUIRE(box.run({"new", "x.nestmap"}).status == kExitOk);
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"--bogus"},
+           {"info", "--bogus", "x.nestmap"},
+           {"info"},
+           {"frobnicate", "x.nestmap"},
+           {"info", "x.nestmap", "--format", "xml"},
+           {"--lang", "fr", "info", "x.nestmap"},
+           {"log", "x.nestmap", "--limit", "veel"},
+       }) {
+    Run r = box.run(args);
+    INFO("args: " << args[0] << " ...; stderr: " << r.err);
+    CHECK(r.status == kExitUsage);
+    CHECK(r.out == "");
+    CHECK(r.err.starts_with("nestmap: "));
+    CHECK(r.err.ends_with("\nZie ‘nestmap --help’.\n"));
+  }
+}
+
+TEST_CASE("cli: files that cannot be opened", "[cli]") {
+  Sandbox box;
+  SECTION("missing file exits 3") {
+    for (const char* cmd : {"info", "check", "log"}) {
+      Run r = box.run({cmd, "weg.nestmap"});
+      INFO(cmd);
+      CHECK(r.status == kExitNotFound);
+      CHECK(r.err == "nestmap: Het bestand weg.nestmap bestaat niet.\n");
+      CHECK_FALSE(fs::exists(box / "weg.nestmap"));
+    }
+  }
+  SECTION("a text file exits 4 and is left alone") {
+    const std::string text = "Dit is geen kaart.\nNaam;Adres\n";
+    test::writeBytes(box / "notities.nestmap", text);
+    for (const char* cmd : {"info", "check", "log"}) {
+      Run r = box.run({cmd, "notities.nestmap"});
+      INFO(cmd);
+      CHECK(r.status == kExitNotNestmap);
+      CHECK(r.err == "nestmap: notities.nestmap is geen Nestmap-kaart: het is geen SQLite-databank.\n");
+    }
+    auto after = test::readBytes(box / "notities.nestmap");
+    CHECK(std::string(after.begin(), after.end()) == text);
+    CHECK(entries(box.dir()) == std::vector<std::string>{"data", "notities.nestmap"});
+  }
+}
+
+TEST_CASE("cli: NESTMAP_LANG chooses the language", "[cli]") {
+  Sandbox box;
+  REQUIRE(box.run({"new", "x.nestmap", "--name", "X"}).status == kExitOk);
+  Run en = box.run({"info", "x.nestmap"}, {{"NESTMAP_LANG", "en"}});
+  CHECK(en.status == kExitOk);
+  CHECK(en.out.starts_with("Map: X\n"));
+  CHECK(contains(en.out, "\nActors: 0\n"));
+
+  Run locale = box.run({"info", "weg.nestmap"}, {{"NESTMAP_LANG", "en_GB.UTF-8"}});
+  CHECK(locale.status == kExitNotFound);
+  CHECK(locale.err == "nestmap: The file weg.nestmap does not exist.\n");
+
+  // --lang wins over the environment.
+  Run nl = box.run({"--lang", "nl", "info", "x.nestmap"}, {{"NESTMAP_LANG", "en"}});
+  CHECK(nl.out.starts_with("Kaart: X\n"));
+
+  // An unknown value is ignored: Dutch stays.
+  Run other = box.run({"info", "x.nestmap"}, {{"NESTMAP_LANG", "fr"}});
+  CHECK(other.out.starts_with("Kaart: X\n"));
+}
