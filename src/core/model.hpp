@@ -5,13 +5,16 @@
 // [SECTION] map records: actor, contact, tie, agreement, view
 // [SECTION] Table and Model
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/big_allocator.hpp"
 #include "core/date.hpp"
 #include "core/uuid.hpp"
 
@@ -265,49 +268,113 @@ struct MapInfo {
 // [SECTION] Table and Model
 
 /// Records of one kind by row id, iterated in id order.
+///
+/// Stored as one vector sorted by id: loading appends, lookups are binary
+/// searches, iteration is contiguous (what snapshots and layouts walk), and
+/// 500k ties cost no per-record allocation. Inserting or erasing in the middle
+/// moves the tail, which edits of single records can afford.
 template <class T>
 class Table {
  public:
-  using Map = std::map<RowId, T>;
+  /// What iteration yields: `for (const auto& [id, row] : table)`.
+  struct Entry {
+    RowId id;
+    const T& row;
+  };
+
+  class const_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Entry;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = Entry;
+
+    const_iterator() = default;
+    explicit const_iterator(const T* p) : m_p(p) {}
+    Entry operator*() const { return {m_p->id, *m_p}; }
+    const_iterator& operator++() {
+      ++m_p;
+      return *this;
+    }
+    const_iterator operator++(int) {
+      const_iterator old = *this;
+      ++m_p;
+      return old;
+    }
+    friend bool operator==(const const_iterator&, const const_iterator&) = default;
+
+   private:
+    const T* m_p = nullptr;
+  };
 
   const T* find(RowId id) const {
-    auto it = m_rows.find(id);
-    return it == m_rows.end() ? nullptr : &it->second;
+    auto it = lowerBound(id);
+    return it != m_rows.end() && it->id == id ? &*it : nullptr;
   }
   T* find(RowId id) {
-    auto it = m_rows.find(id);
-    return it == m_rows.end() ? nullptr : &it->second;
+    auto it = lowerBound(id);
+    return it != m_rows.end() && it->id == id ? &*it : nullptr;
   }
-  bool contains(RowId id) const { return m_rows.count(id) != 0; }
+  bool contains(RowId id) const { return find(id) != nullptr; }
   /// Inserts or replaces the record with `row.id`.
   void put(T row) {
-    RowId id = row.id;
-    if (!m_rows.empty() && id > m_rows.rbegin()->first)
-      m_rows.emplace_hint(m_rows.end(), id, std::move(row));
+    if (m_rows.empty() || row.id > m_rows.back().id) {
+      m_rows.push_back(std::move(row));
+      return;
+    }
+    auto it = lowerBound(row.id);
+    if (it != m_rows.end() && it->id == row.id)
+      *it = std::move(row);
     else
-      m_rows.insert_or_assign(id, std::move(row));
+      m_rows.insert(it, std::move(row));
   }
-  void erase(RowId id) { m_rows.erase(id); }
+  /// Appends a default record with `id`, which must exceed every id held; for loaders.
+  T& append(RowId id) {
+    T& row = m_rows.emplace_back();
+    row.id = id;
+    return row;
+  }
+  /// Moves every record of `other`, whose ids all exceed ours, to the end; for loaders.
+  void appendAll(Table&& other) {
+    m_rows.insert(m_rows.end(), std::make_move_iterator(other.m_rows.begin()),
+                  std::make_move_iterator(other.m_rows.end()));
+    other.m_rows.clear();
+  }
+  void erase(RowId id) {
+    auto it = lowerBound(id);
+    if (it != m_rows.end() && it->id == id) m_rows.erase(it);
+  }
   void clear() { m_rows.clear(); }
+  void reserve(std::size_t n) { m_rows.reserve(n); }
   /// The id a new record gets: one above the largest.
-  RowId nextId() const { return m_rows.empty() ? 1 : m_rows.rbegin()->first + 1; }
+  RowId nextId() const { return m_rows.empty() ? 1 : m_rows.back().id + 1; }
   std::size_t size() const { return m_rows.size(); }
   bool empty() const { return m_rows.empty(); }
 
-  auto begin() const { return m_rows.begin(); }
-  auto end() const { return m_rows.end(); }
-  /// The records in id order, without their keys.
+  const_iterator begin() const { return const_iterator(m_rows.data()); }
+  const_iterator end() const { return const_iterator(m_rows.data() + m_rows.size()); }
+  /// The records in id order.
   std::vector<const T*> rows() const {
     std::vector<const T*> out;
     out.reserve(m_rows.size());
-    for (const auto& [id, row] : m_rows) out.push_back(&row);
+    for (const T& row : m_rows) out.push_back(&row);
     return out;
   }
+  /// The records in id order, contiguous.
+  const std::vector<T, BigAllocator<T>>& records() const { return m_rows; }
 
   friend bool operator==(const Table&, const Table&) = default;
 
  private:
-  Map m_rows;
+  auto lowerBound(RowId id) const {
+    return std::lower_bound(m_rows.begin(), m_rows.end(), id, [](const T& row, RowId key) { return row.id < key; });
+  }
+  auto lowerBound(RowId id) {
+    return std::lower_bound(m_rows.begin(), m_rows.end(), id, [](const T& row, RowId key) { return row.id < key; });
+  }
+
+  std::vector<T, BigAllocator<T>> m_rows;
 };
 
 /// Positions of the actors in one view.

@@ -1,7 +1,8 @@
 #include "core/uuid.hpp"
 
-#include <unistd.h>
+#include <pthread.h>
 
+#include <atomic>
 #include <random>
 
 namespace nestmap {
@@ -29,6 +30,8 @@ std::uint64_t fnv1a(std::string_view a, std::string_view b, std::uint64_t seed) 
   return h;
 }
 
+std::atomic<unsigned> g_forks{0};
+
 void setVersion(Uuid& id, std::uint8_t version) {
   id.bytes[6] = static_cast<std::uint8_t>((id.bytes[6] & 0x0f) | (version << 4));
   id.bytes[8] = static_cast<std::uint8_t>((id.bytes[8] & 0x3f) | 0x80);
@@ -45,13 +48,16 @@ int hexValue(char c) {
 
 Uuid Uuid::random() {
   // Reseeded after fork(): a child must not repeat its parent's sequence.
+  // (A fork counter, not getpid(): a system call per id is slow in VMs.)
+  static const bool registered = [] { return pthread_atfork(nullptr, nullptr, [] { ++g_forks; }) == 0; }();
+  (void)registered;
   thread_local std::mt19937_64 engine;
-  thread_local pid_t seededFor = 0;
-  if (pid_t pid = getpid(); pid != seededFor) {
+  thread_local unsigned seededAt = ~0u;
+  if (unsigned forks = g_forks.load(std::memory_order_relaxed); forks != seededAt) {
     std::random_device device;
     std::seed_seq seed{device(), device(), device(), device()};
     engine.seed(seed);
-    seededFor = pid;
+    seededAt = forks;
   }
   Uuid id;
   for (int half = 0; half < 2; ++half) {

@@ -18,13 +18,14 @@ Document Document::create(const std::filesystem::path& path, Model initial, cons
   if (initial.info.uuid.isNil()) initial.info.uuid = Uuid::random();
   if (initial.info.created.empty()) initial.info.created = currentTimeUtc();
   Store store = Store::create(path, initial.info, options);
-  store.begin();
   try {
-    store.putAll(initial);
-    store.appendChange({0, {}, {}, trf("doc.created", {initial.info.name}), {initial.info.uuid}});
-    store.commit();
+    store.writeNewMap(initial, {0, {}, {}, trf("doc.created", {initial.info.name}), {initial.info.uuid}});
   } catch (...) {
-    store.rollback();
+    // A map that could not be written whole is no map: leave nothing behind.
+    std::filesystem::path file = store.path();
+    { Store closing = std::move(store); }
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix, ec);
     throw;
   }
   return Document(std::move(store), std::move(initial));

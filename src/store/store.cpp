@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <thread>
 
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -171,7 +172,9 @@ Store::FileCheck Store::checkFile(const fs::path& path, const Options& options) 
 
 void Store::configureConnection(int busyTimeoutMs) {
   sqlite3_busy_timeout(m_db, busyTimeoutMs);
-  sql::exec(m_db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
+  // Memory-mapped reads spare a copy per page and the page cache its mallocs.
+  sql::exec(m_db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
+                  "PRAGMA mmap_size = 4294967296;");
   std::string mode;
   {
     sql::Stmt journal(m_db, "PRAGMA journal_mode = WAL");
@@ -391,10 +394,11 @@ void Store::put(const Actor& r) {
       .bind(12, r.longitude).bind(13, r.province).bind(14, r.eerstelijnszone).bind(15, r.judicialDistrict)
       .bind(16, r.line).bind(17, r.influence).bind(18, r.interest).bind(19, r.notes).bind(20, r.validFrom)
       .bind(21, r.validTo).run();
-  // Children are rewritten only when the record may have had some, which
-  // keeps bulk writes of fresh actors to one statement each.
-  stmt("DELETE FROM actor_tag WHERE actor_id = ?").bind(1, r.id).run();
-  stmt("DELETE FROM actor_field WHERE actor_id = ?").bind(1, r.id).run();
+  // Children are rewritten; a fresh row (bulk write of a new map) has none yet.
+  if (!m_freshRows) {
+    stmt("DELETE FROM actor_tag WHERE actor_id = ?").bind(1, r.id).run();
+    stmt("DELETE FROM actor_field WHERE actor_id = ?").bind(1, r.id).run();
+  }
   auto& tag = stmt("INSERT INTO actor_tag (actor_id, position, tag) VALUES (?, ?, ?)");
   for (std::size_t i = 0; i < r.tags.size(); ++i)
     tag.bind(1, r.id).bind(2, static_cast<std::int64_t>(i)).bind(3, r.tags[i]).run();
@@ -427,8 +431,9 @@ void Store::put(const Agreement& r) {
       "type_id = ?4, scope_prison_id = ?5, owner = ?6, review_date = ?7, work_package = ?8, notes = ?9");
   s.bind(1, r.id).bind(2, r.uuid).bind(3, r.title).bindId(4, r.typeId).bindId(5, r.scopePrisonId).bind(6, r.owner)
       .bind(7, r.reviewDate).bindId(8, r.workPackage).bind(9, r.notes).run();
-  for (auto table : {"agreement_party", "agreement_status", "agreement_building_block", "agreement_document"})
-    stmt(std::string("DELETE FROM ") + table + " WHERE agreement_id = ?").bind(1, r.id).run();
+  if (!m_freshRows)
+    for (auto table : {"agreement_party", "agreement_status", "agreement_building_block", "agreement_document"})
+      stmt(std::string("DELETE FROM ") + table + " WHERE agreement_id = ?").bind(1, r.id).run();
   auto& party = stmt("INSERT INTO agreement_party (agreement_id, position, actor_id, role) VALUES (?, ?, ?, ?)");
   for (std::size_t i = 0; i < r.parties.size(); ++i)
     party.bind(1, r.id).bind(2, static_cast<std::int64_t>(i)).bind(3, r.parties[i].actorId).bind(4, r.parties[i].role)
@@ -500,7 +505,44 @@ template void Store::remove<Tie>(RowId);
 template void Store::remove<Agreement>(RowId);
 template void Store::remove<View>(RowId);
 
-void Store::putAll(const Model& m) {
+void Store::writeNewMap(const Model& m, ChangeLogEntry entry) {
+  if (inTransaction()) throw std::logic_error("writeNewMap inside a transaction");
+  // The bulk path of a new file: foreign keys checked once at the end instead
+  // of per row, no old children to delete, a large page cache, and the
+  // secondary and UUID indexes built in one pass each after the rows are in.
+  std::vector<std::pair<std::string, std::string>> indexes;
+  {
+    sql::Stmt s(m_db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL");
+    while (s.step()) indexes.emplace_back(s.text(0), s.text(1));
+  }
+  sql::exec(m_db, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576");
+  m_freshRows = true;
+  struct Restore {
+    Store& store;
+    ~Restore() {
+      store.m_freshRows = false;
+      sqlite3_exec(store.m_db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
+    }
+  } restore{*this};
+
+  begin();
+  try {
+    for (const auto& [name, ddl] : indexes) sql::exec(m_db, "DROP INDEX " + name);
+    putRecords(m);
+    for (const auto& [name, ddl] : indexes) sql::exec(m_db, ddl);
+    sql::Stmt fk(m_db, "PRAGMA foreign_key_check");
+    if (fk.step())
+      throw UserError(UserError::Kind::InvalidInput,
+                      "foreign key: " + fk.text(0) + " row " + std::to_string(fk.integer(1)) + " → " + fk.text(2));
+    appendChange(std::move(entry));
+    commit();
+  } catch (...) {
+    rollback();
+    throw;
+  }
+}
+
+void Store::putRecords(const Model& m) {
   putInfo(m.info);
   auto putTable = [this](const auto& table) {
     for (const auto& [id, row] : table) put(row);
@@ -573,197 +615,251 @@ std::vector<ChangeLogEntry> Store::changeLog(std::size_t limit) {
 
 // ---------------------------------------------------------------------------
 // [SECTION] loading
+namespace {
+
+Color colorOf(const std::string& text) { return Color::parse(text).value_or(Color{}); }
+
+std::size_t countRows(sqlite3* db, const char* table) {
+  return static_cast<std::size_t>(sql::queryInt(db, std::string("SELECT count(*) FROM ") + table));
+}
+
+void loadMeta(sqlite3* db, Model& m) {
+  sql::Stmt s(db, "SELECT key, value FROM meta");
+  while (s.step()) {
+    std::string k = s.text(0), v = s.text(1);
+    if (k == "uuid") m.info.uuid = Uuid::parse(v).value_or(Uuid{});
+    else if (k == "name") m.info.name = v;
+    else if (k == "description") m.info.description = v;
+    else if (k == "created") m.info.created = v;
+  }
+}
+
+void loadTaxonomy(sqlite3* db, Model& m) {
+  {
+    sql::Stmt s(db, "SELECT id, uuid, key, name_nl, name_en, color, sort FROM sector ORDER BY id");
+    while (s.step())
+      m.sectors.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), colorOf(s.text(5)),
+                     static_cast<int>(s.integer(6))});
+  }
+  {
+    sql::Stmt s(db, "SELECT id, uuid, key, name_nl, name_en, sector_id, color, shape, line, sort FROM actor_type "
+                    "ORDER BY id");
+    while (s.step())
+      m.actorTypes.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), s.integer(5), colorOf(s.text(6)),
+                        parseShape(s.text(7)).value_or(Shape::Circle), static_cast<int>(s.integer(8)),
+                        static_cast<int>(s.integer(9))});
+  }
+  {
+    sql::Stmt s(db, "SELECT id, uuid, key, name_nl, name_en, color, directed, sort FROM tie_type ORDER BY id");
+    while (s.step())
+      m.tieTypes.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), colorOf(s.text(5)), s.integer(6) != 0,
+                      static_cast<int>(s.integer(7))});
+  }
+  {
+    sql::Stmt s(db, "SELECT id, uuid, key, name_nl, name_en, sort FROM agreement_type ORDER BY id");
+    while (s.step())
+      m.agreementTypes.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), static_cast<int>(s.integer(5))});
+  }
+  {
+    sql::Stmt s(db, "SELECT id, uuid, status, name_nl, name_en, color FROM status_label ORDER BY id");
+    while (s.step())
+      m.statusLabels.put({s.integer(0), s.uuid(1), parseAgreementStatus(s.text(2)).value_or(AgreementStatus::Idea),
+                          s.text(3), s.text(4), colorOf(s.text(5))});
+  }
+  {
+    sql::Stmt s(db, "SELECT id, uuid, key, name, description, hop_limit FROM nest_template ORDER BY id");
+    while (s.step())
+      m.nestTemplates.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), static_cast<int>(s.integer(5))});
+  }
+  {
+    sql::Stmt s(db, "SELECT id, uuid, template_id, key, name_nl, name_en, reach, hop_limit, radius_km, weight, sort "
+                    "FROM nest_category ORDER BY id");
+    while (s.step()) {
+      NestCategory c;
+      c.id = s.integer(0);
+      c.uuid = s.uuid(1);
+      c.templateId = s.integer(2);
+      c.key = s.text(3);
+      c.nameNl = s.text(4);
+      c.nameEn = s.text(5);
+      c.reach = parseReach(s.text(6)).value_or(Reach::Any);
+      if (!s.isNull(7)) c.hopLimit = static_cast<int>(s.integer(7));
+      c.radiusKm = s.real(8);
+      c.weight = s.real(9);
+      c.sort = static_cast<int>(s.integer(10));
+      m.nestCategories.put(std::move(c));
+    }
+    sql::Stmt t(db, "SELECT category_id, actor_type_id FROM nest_category_actor_type ORDER BY category_id, "
+                    "actor_type_id");
+    while (t.step())
+      if (auto* c = m.nestCategories.find(t.integer(0))) c->actorTypeIds.push_back(t.integer(1));
+  }
+}
+
+void loadActors(sqlite3* db, Model& m) {
+  m.actors.reserve(countRows(db, "actor"));
+  sql::Stmt s(db, "SELECT id, uuid, external_id, name, short_name, type_id, parent_id, address, postcode, "
+                  "municipality, latitude, longitude, province, eerstelijnszone, judicial_district, line, influence, "
+                  "interest, notes, valid_from, valid_to FROM actor ORDER BY id");
+  while (s.step()) {
+    Actor& a = m.actors.append(s.integer(0));  // filled in place: an Actor is large to move
+    a.uuid = s.uuid(1);
+    a.externalId = s.text(2);
+    a.name = s.text(3);
+    a.shortName = s.text(4);
+    a.typeId = s.integer(5);
+    a.parentId = s.integer(6);
+    a.address = s.text(7);
+    a.postcode = s.text(8);
+    a.municipality = s.text(9);
+    a.latitude = s.optReal(10);
+    a.longitude = s.optReal(11);
+    a.province = s.text(12);
+    a.eerstelijnszone = s.text(13);
+    a.judicialDistrict = s.text(14);
+    a.line = static_cast<int>(s.integer(15));
+    a.influence = static_cast<int>(s.integer(16));
+    a.interest = static_cast<int>(s.integer(17));
+    a.notes = s.text(18);
+    a.validFrom = s.optDate(19);
+    a.validTo = s.optDate(20);
+  }
+  sql::Stmt tags(db, "SELECT actor_id, tag FROM actor_tag ORDER BY actor_id, position");
+  while (tags.step())
+    if (auto* a = m.actors.find(tags.integer(0))) a->tags.push_back(tags.text(1));
+  sql::Stmt fields(db, "SELECT actor_id, key, value FROM actor_field");
+  while (fields.step())
+    if (auto* a = m.actors.find(fields.integer(0))) a->customFields[fields.text(1)] = fields.text(2);
+  sql::Stmt contacts(db, "SELECT id, uuid, actor_id, name, role, email, phone, notes, personal_data FROM contact "
+                         "ORDER BY id");
+  while (contacts.step())
+    m.contacts.put({contacts.integer(0), contacts.uuid(1), contacts.integer(2), contacts.text(3), contacts.text(4),
+                    contacts.text(5), contacts.text(6), contacts.text(7), contacts.integer(8) != 0});
+}
+
+/// Appends the ties with ids in [from, to] to `ties`.
+void loadTies(sqlite3* db, Table<Tie>& ties, RowId from = 0, RowId to = INT64_MAX) {
+  sql::Stmt s(db, "SELECT id, uuid, source_id, target_id, type_id, direction, strength, status, valid_from, valid_to, "
+                  "source_note FROM tie WHERE id BETWEEN ? AND ? ORDER BY id");
+  s.bind(1, from).bind(2, to);
+  while (s.step()) {
+    Tie& t = ties.append(s.integer(0));
+    t.uuid = s.uuid(1);
+    t.sourceId = s.integer(2);
+    t.targetId = s.integer(3);
+    t.typeId = s.integer(4);
+    t.direction = parseDirection(s.text(5)).value_or(Direction::Undirected);
+    t.strength = static_cast<int>(s.integer(6));
+    t.status = parseTieStatus(s.text(7)).value_or(TieStatus::Active);
+    t.validFrom = s.optDate(8);
+    t.validTo = s.optDate(9);
+    t.sourceNote = s.text(10);
+  }
+}
+
+void loadAgreements(sqlite3* db, Model& m) {
+  sql::Stmt s(db, "SELECT id, uuid, title, type_id, scope_prison_id, owner, review_date, work_package, notes FROM "
+                  "agreement ORDER BY id");
+  while (s.step()) {
+    Agreement a;
+    a.id = s.integer(0);
+    a.uuid = s.uuid(1);
+    a.title = s.text(2);
+    a.typeId = s.integer(3);
+    a.scopePrisonId = s.integer(4);
+    a.owner = s.text(5);
+    a.reviewDate = s.optDate(6);
+    a.workPackage = static_cast<int>(s.integer(7));
+    a.notes = s.text(8);
+    m.agreements.put(std::move(a));
+  }
+  sql::Stmt parties(db, "SELECT agreement_id, actor_id, role FROM agreement_party ORDER BY agreement_id, position");
+  while (parties.step())
+    if (auto* a = m.agreements.find(parties.integer(0))) a->parties.push_back({parties.integer(1), parties.text(2)});
+  sql::Stmt history(db, "SELECT agreement_id, date, status, note FROM agreement_status ORDER BY agreement_id, position");
+  while (history.step())
+    if (auto* a = m.agreements.find(history.integer(0)))
+      a->history.push_back({Date::parse(history.text(1)).value_or(Date{}),
+                            parseAgreementStatus(history.text(2)).value_or(AgreementStatus::Idea), history.text(3)});
+  sql::Stmt blocks(db, "SELECT agreement_id, block FROM agreement_building_block ORDER BY agreement_id, block");
+  while (blocks.step())
+    if (auto* a = m.agreements.find(blocks.integer(0))) a->buildingBlocks.push_back(static_cast<int>(blocks.integer(1)));
+  sql::Stmt docs(db, "SELECT agreement_id, title, reference FROM agreement_document ORDER BY agreement_id, position");
+  while (docs.step())
+    if (auto* a = m.agreements.find(docs.integer(0))) a->documents.push_back({docs.text(1), docs.text(2)});
+}
+
+void loadViews(sqlite3* db, Model& m) {
+  sql::Stmt s(db, "SELECT id, uuid, name, filter_json, decoration_json, layout, camera_x, camera_y, zoom FROM view "
+                  "ORDER BY id");
+  while (s.step())
+    m.views.put(
+        {s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), s.text(5), s.real(6), s.real(7), s.real(8)});
+  sql::Stmt p(db, "SELECT view_id, actor_id, x, y, pinned FROM view_position ORDER BY view_id, actor_id");
+  while (p.step()) {
+    auto& positions = m.positions[p.integer(0)];
+    positions.emplace_hint(positions.end(), p.integer(1), ViewPosition{p.real(2), p.real(3), p.integer(4) != 0});
+  }
+}
+
+/// The newest change-log id: every Nestmap commit adds one, so two read
+/// transactions that see the same newest id see the same map.
+std::int64_t lastChange(sqlite3* db) { return sql::queryInt(db, "SELECT coalesce(max(id), 0) FROM change_log"); }
+
+/// Maps with fewer ties load on one connection. Larger ones split the work in
+/// two halves for two cores: a second connection reads the upper half of the
+/// ties while this one reads everything else and then the lower half.
+constexpr std::size_t kParallelTies = 50000;
+
+}  // namespace
 
 Model Store::load() {
   Model m;
   // One read transaction: the whole map comes from one consistent state.
   sql::exec(m_db, "BEGIN");
   try {
-    {
-      sql::Stmt s(m_db, "SELECT key, value FROM meta");
-      while (s.step()) {
-        std::string k = s.text(0), v = s.text(1);
-        if (k == "uuid") m.info.uuid = Uuid::parse(v).value_or(Uuid{});
-        else if (k == "name") m.info.name = v;
-        else if (k == "description") m.info.description = v;
-        else if (k == "created") m.info.created = v;
-      }
+    const std::int64_t marker = lastChange(m_db);
+    const std::size_t tieCount = countRows(m_db, "tie");
+    RowId split = INT64_MAX;
+    Table<Tie> upper;
+    std::thread worker;
+    std::exception_ptr workerError;
+    bool workerConsistent = false;
+    if (tieCount >= kParallelTies) {
+      RowId lo = sql::queryInt(m_db, "SELECT min(id) FROM tie"), hi = sql::queryInt(m_db, "SELECT max(id) FROM tie");
+      split = lo + (hi - lo) / 2;
+      upper.reserve(tieCount / 2 + 1024);
+      worker = std::thread([&, split] {
+        sqlite3* db = nullptr;
+        try {
+          db = openConnection(m_path, SQLITE_OPEN_READONLY);
+          sql::exec(db, "PRAGMA mmap_size = 4294967296; BEGIN");
+          if (lastChange(db) == marker) {
+            loadTies(db, upper, split + 1);
+            workerConsistent = true;
+          }
+          sql::exec(db, "COMMIT");
+        } catch (...) {
+          workerError = std::current_exception();
+        }
+        sqlite3_close(db);
+      });
     }
-    auto color = [](const std::string& text) { return Color::parse(text).value_or(Color{}); };
-    {
-      sql::Stmt s(m_db, "SELECT id, uuid, key, name_nl, name_en, color, sort FROM sector ORDER BY id");
-      while (s.step())
-        m.sectors.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), color(s.text(5)),
-                       static_cast<int>(s.integer(6))});
-    }
-    {
-      sql::Stmt s(m_db,
-                  "SELECT id, uuid, key, name_nl, name_en, sector_id, color, shape, line, sort FROM actor_type "
-                  "ORDER BY id");
-      while (s.step())
-        m.actorTypes.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), s.integer(5), color(s.text(6)),
-                          parseShape(s.text(7)).value_or(Shape::Circle), static_cast<int>(s.integer(8)),
-                          static_cast<int>(s.integer(9))});
-    }
-    {
-      sql::Stmt s(m_db, "SELECT id, uuid, key, name_nl, name_en, color, directed, sort FROM tie_type ORDER BY id");
-      while (s.step())
-        m.tieTypes.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), color(s.text(5)),
-                        s.integer(6) != 0, static_cast<int>(s.integer(7))});
-    }
-    {
-      sql::Stmt s(m_db, "SELECT id, uuid, key, name_nl, name_en, sort FROM agreement_type ORDER BY id");
-      while (s.step())
-        m.agreementTypes.put(
-            {s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), static_cast<int>(s.integer(5))});
-    }
-    {
-      sql::Stmt s(m_db, "SELECT id, uuid, status, name_nl, name_en, color FROM status_label ORDER BY id");
-      while (s.step())
-        m.statusLabels.put({s.integer(0), s.uuid(1), parseAgreementStatus(s.text(2)).value_or(AgreementStatus::Idea),
-                            s.text(3), s.text(4), color(s.text(5))});
-    }
-    {
-      sql::Stmt s(m_db, "SELECT id, uuid, key, name, description, hop_limit FROM nest_template ORDER BY id");
-      while (s.step())
-        m.nestTemplates.put(
-            {s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), static_cast<int>(s.integer(5))});
-    }
-    {
-      sql::Stmt s(m_db,
-                  "SELECT id, uuid, template_id, key, name_nl, name_en, reach, hop_limit, radius_km, weight, sort "
-                  "FROM nest_category ORDER BY id");
-      while (s.step()) {
-        NestCategory c;
-        c.id = s.integer(0);
-        c.uuid = s.uuid(1);
-        c.templateId = s.integer(2);
-        c.key = s.text(3);
-        c.nameNl = s.text(4);
-        c.nameEn = s.text(5);
-        c.reach = parseReach(s.text(6)).value_or(Reach::Any);
-        if (!s.isNull(7)) c.hopLimit = static_cast<int>(s.integer(7));
-        c.radiusKm = s.real(8);
-        c.weight = s.real(9);
-        c.sort = static_cast<int>(s.integer(10));
-        m.nestCategories.put(std::move(c));
-      }
-      sql::Stmt t(m_db,
-                  "SELECT category_id, actor_type_id FROM nest_category_actor_type ORDER BY category_id, "
-                  "actor_type_id");
-      while (t.step())
-        if (auto* c = m.nestCategories.find(t.integer(0))) c->actorTypeIds.push_back(t.integer(1));
-    }
-    {
-      sql::Stmt s(m_db,
-                  "SELECT id, uuid, external_id, name, short_name, type_id, parent_id, address, postcode, "
-                  "municipality, latitude, longitude, province, eerstelijnszone, judicial_district, line, influence, "
-                  "interest, notes, valid_from, valid_to FROM actor ORDER BY id");
-      while (s.step()) {
-        Actor a;
-        a.id = s.integer(0);
-        a.uuid = s.uuid(1);
-        a.externalId = s.text(2);
-        a.name = s.text(3);
-        a.shortName = s.text(4);
-        a.typeId = s.integer(5);
-        a.parentId = s.integer(6);
-        a.address = s.text(7);
-        a.postcode = s.text(8);
-        a.municipality = s.text(9);
-        a.latitude = s.optReal(10);
-        a.longitude = s.optReal(11);
-        a.province = s.text(12);
-        a.eerstelijnszone = s.text(13);
-        a.judicialDistrict = s.text(14);
-        a.line = static_cast<int>(s.integer(15));
-        a.influence = static_cast<int>(s.integer(16));
-        a.interest = static_cast<int>(s.integer(17));
-        a.notes = s.text(18);
-        a.validFrom = s.optDate(19);
-        a.validTo = s.optDate(20);
-        m.actors.put(std::move(a));
-      }
-      sql::Stmt tags(m_db, "SELECT actor_id, tag FROM actor_tag ORDER BY actor_id, position");
-      while (tags.step())
-        if (auto* a = m.actors.find(tags.integer(0))) a->tags.push_back(tags.text(1));
-      sql::Stmt fields(m_db, "SELECT actor_id, key, value FROM actor_field");
-      while (fields.step())
-        if (auto* a = m.actors.find(fields.integer(0))) a->customFields[fields.text(1)] = fields.text(2);
-    }
-    {
-      sql::Stmt s(m_db,
-                  "SELECT id, uuid, actor_id, name, role, email, phone, notes, personal_data FROM contact ORDER BY id");
-      while (s.step())
-        m.contacts.put({s.integer(0), s.uuid(1), s.integer(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
-                        s.integer(8) != 0});
-    }
-    {
-      sql::Stmt s(m_db,
-                  "SELECT id, uuid, source_id, target_id, type_id, direction, strength, status, valid_from, valid_to, "
-                  "source_note FROM tie ORDER BY id");
-      while (s.step()) {
-        Tie t;
-        t.id = s.integer(0);
-        t.uuid = s.uuid(1);
-        t.sourceId = s.integer(2);
-        t.targetId = s.integer(3);
-        t.typeId = s.integer(4);
-        t.direction = parseDirection(s.text(5)).value_or(Direction::Undirected);
-        t.strength = static_cast<int>(s.integer(6));
-        t.status = parseTieStatus(s.text(7)).value_or(TieStatus::Active);
-        t.validFrom = s.optDate(8);
-        t.validTo = s.optDate(9);
-        t.sourceNote = s.text(10);
-        m.ties.put(std::move(t));
-      }
-    }
-    {
-      sql::Stmt s(m_db,
-                  "SELECT id, uuid, title, type_id, scope_prison_id, owner, review_date, work_package, notes FROM "
-                  "agreement ORDER BY id");
-      while (s.step()) {
-        Agreement a;
-        a.id = s.integer(0);
-        a.uuid = s.uuid(1);
-        a.title = s.text(2);
-        a.typeId = s.integer(3);
-        a.scopePrisonId = s.integer(4);
-        a.owner = s.text(5);
-        a.reviewDate = s.optDate(6);
-        a.workPackage = static_cast<int>(s.integer(7));
-        a.notes = s.text(8);
-        m.agreements.put(std::move(a));
-      }
-      sql::Stmt parties(m_db, "SELECT agreement_id, actor_id, role FROM agreement_party ORDER BY agreement_id, position");
-      while (parties.step())
-        if (auto* a = m.agreements.find(parties.integer(0))) a->parties.push_back({parties.integer(1), parties.text(2)});
-      sql::Stmt history(m_db,
-                        "SELECT agreement_id, date, status, note FROM agreement_status ORDER BY agreement_id, position");
-      while (history.step())
-        if (auto* a = m.agreements.find(history.integer(0)))
-          a->history.push_back({Date::parse(history.text(1)).value_or(Date{}),
-                                parseAgreementStatus(history.text(2)).value_or(AgreementStatus::Idea),
-                                history.text(3)});
-      sql::Stmt blocks(m_db, "SELECT agreement_id, block FROM agreement_building_block ORDER BY agreement_id, block");
-      while (blocks.step())
-        if (auto* a = m.agreements.find(blocks.integer(0))) a->buildingBlocks.push_back(static_cast<int>(blocks.integer(1)));
-      sql::Stmt docs(m_db,
-                     "SELECT agreement_id, title, reference FROM agreement_document ORDER BY agreement_id, position");
-      while (docs.step())
-        if (auto* a = m.agreements.find(docs.integer(0))) a->documents.push_back({docs.text(1), docs.text(2)});
-    }
-    {
-      sql::Stmt s(m_db,
-                  "SELECT id, uuid, name, filter_json, decoration_json, layout, camera_x, camera_y, zoom FROM view "
-                  "ORDER BY id");
-      while (s.step())
-        m.views.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), s.text(5), s.real(6), s.real(7),
-                     s.real(8)});
-      sql::Stmt p(m_db, "SELECT view_id, actor_id, x, y, pinned FROM view_position ORDER BY view_id, actor_id");
-      while (p.step()) {
-        auto& positions = m.positions[p.integer(0)];
-        positions.emplace_hint(positions.end(), p.integer(1), ViewPosition{p.real(2), p.real(3), p.integer(4) != 0});
+    loadMeta(m_db, m);
+    loadTaxonomy(m_db, m);
+    loadActors(m_db, m);
+    loadAgreements(m_db, m);
+    loadViews(m_db, m);
+    m.ties.reserve(tieCount);
+    loadTies(m_db, m.ties, 0, split);
+    if (worker.joinable()) {
+      worker.join();
+      if (workerConsistent && !workerError) {
+        m.ties.appendAll(std::move(upper));
+      } else {
+        // A commit by someone else slipped between the two transactions (or
+        // the second connection failed): read the rest in our own snapshot.
+        loadTies(m_db, m.ties, split + 1);
       }
     }
     sql::exec(m_db, "COMMIT");

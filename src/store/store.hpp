@@ -88,8 +88,9 @@ class Store {
   /// A value of the map's meta table beyond MapInfo (e.g. where the demo came from).
   std::optional<std::string> metaValue(std::string_view key);
   void setMetaValue(std::string_view key, std::string_view value);
-  /// Writes every record of `model` (inside the caller's transaction).
-  void putAll(const Model& model);
+  /// Writes every record of `model` into this map, which holds none yet, as one
+  /// transaction with `entry` in the change log. Not inside another transaction.
+  void writeNewMap(const Model& model, ChangeLogEntry entry);
 
   /// Appends an entry to the change log (time and user filled in when empty).
   RowId appendChange(ChangeLogEntry entry);
@@ -110,11 +111,13 @@ class Store {
   void removeById(std::string_view table, RowId id);
   void configureConnection(int busyTimeoutMs);
   void migrate();
+  void putRecords(const Model& model);
 
   sqlite3* m_db = nullptr;
   std::filesystem::path m_path;
   std::optional<std::filesystem::path> m_migrationBackup;
   std::unordered_map<std::string, std::unique_ptr<sql::Stmt>> m_statements;
+  bool m_freshRows = false;  ///< inside writeNewMap(): records have no children to replace
 };
 
 /// Name of the OS user running Nestmap, for the change log.

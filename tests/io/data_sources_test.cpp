@@ -95,7 +95,7 @@ TEST_CASE("The default model holds the taxonomy and the nest template", "[data]"
   for (const auto& [id, label] : m.statusLabels) statuses.insert(label.status);
   CHECK(statuses.size() == 7);
 
-  const NestTemplate& nest = m.nestTemplates.begin()->second;
+  const NestTemplate& nest = *m.nestTemplates.rows().front();
   CHECK(nest.key == "kindreflex");
   CHECK(nest.hopLimit == 2);
   for (const auto& [id, category] : m.nestCategories) {
@@ -105,7 +105,7 @@ TEST_CASE("The default model holds the taxonomy and the nest template", "[data]"
     for (RowId type : category.actorTypeIds) CHECK(m.actorTypes.contains(type));
     CHECK(validate(m, category) == std::vector<std::string>{});
   }
-  const NestCategory& caw = m.nestCategories.begin()->second;
+  const NestCategory& caw = *m.nestCategories.rows().front();
   CHECK(caw.key == "caw_jww");
   CHECK(caw.reach == Reach::Formal);
   CHECK(caw.hopLimit == 1);
@@ -123,7 +123,7 @@ TEST_CASE("The demo model is large, complete and valid", "[data]") {
   CHECK(m.info.description.find("fictie") != std::string::npos);  // fictief/fictieve: the ties are invented
   CHECK(m.info.uuid == Uuid::fromName("nestmap:demo", "map"));
   REQUIRE(m.views.size() == 1);
-  CHECK(m.views.begin()->second.name == "Alliantie-overzicht");
+  CHECK(m.views.rows().front()->name == "Alliantie-overzicht");
 
   std::set<AgreementStatus> current;
   for (const auto& [id, a] : m.agreements) {

@@ -17,7 +17,7 @@ CREATE TABLE meta (
 
 CREATE TABLE sector (
   id      INTEGER PRIMARY KEY,
-  uuid    BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid    BLOB NOT NULL CHECK (length(uuid) = 16),
   key     TEXT NOT NULL UNIQUE,
   name_nl TEXT NOT NULL,
   name_en TEXT NOT NULL,
@@ -27,7 +27,7 @@ CREATE TABLE sector (
 
 CREATE TABLE actor_type (
   id        INTEGER PRIMARY KEY,
-  uuid      BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid      BLOB NOT NULL CHECK (length(uuid) = 16),
   key       TEXT NOT NULL UNIQUE,
   name_nl   TEXT NOT NULL,
   name_en   TEXT NOT NULL,
@@ -40,7 +40,7 @@ CREATE TABLE actor_type (
 
 CREATE TABLE tie_type (
   id       INTEGER PRIMARY KEY,
-  uuid     BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid     BLOB NOT NULL CHECK (length(uuid) = 16),
   key      TEXT NOT NULL UNIQUE,
   name_nl  TEXT NOT NULL,
   name_en  TEXT NOT NULL,
@@ -51,7 +51,7 @@ CREATE TABLE tie_type (
 
 CREATE TABLE agreement_type (
   id      INTEGER PRIMARY KEY,
-  uuid    BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid    BLOB NOT NULL CHECK (length(uuid) = 16),
   key     TEXT NOT NULL UNIQUE,
   name_nl TEXT NOT NULL,
   name_en TEXT NOT NULL,
@@ -61,7 +61,7 @@ CREATE TABLE agreement_type (
 -- Labels and colours of the fixed agreement workflow.
 CREATE TABLE status_label (
   id      INTEGER PRIMARY KEY,
-  uuid    BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid    BLOB NOT NULL CHECK (length(uuid) = 16),
   status  TEXT NOT NULL UNIQUE CHECK (status IN ('idea', 'discussion', 'agreed', 'formalised', 'practice', 'evaluated', 'stopped')),
   name_nl TEXT NOT NULL,
   name_en TEXT NOT NULL,
@@ -72,7 +72,7 @@ CREATE TABLE status_label (
 
 CREATE TABLE nest_template (
   id          INTEGER PRIMARY KEY,
-  uuid        BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid        BLOB NOT NULL CHECK (length(uuid) = 16),
   key         TEXT NOT NULL UNIQUE,
   name        TEXT NOT NULL,
   description TEXT NOT NULL DEFAULT '',
@@ -81,7 +81,7 @@ CREATE TABLE nest_template (
 
 CREATE TABLE nest_category (
   id          INTEGER PRIMARY KEY,
-  uuid        BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid        BLOB NOT NULL CHECK (length(uuid) = 16),
   template_id INTEGER NOT NULL REFERENCES nest_template (id) ON DELETE CASCADE,
   key         TEXT NOT NULL,
   name_nl     TEXT NOT NULL,
@@ -105,7 +105,7 @@ CREATE TABLE nest_category_actor_type (
 
 CREATE TABLE actor (
   id                INTEGER PRIMARY KEY,
-  uuid              BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid              BLOB NOT NULL CHECK (length(uuid) = 16),
   external_id       TEXT NOT NULL DEFAULT '',
   name              TEXT NOT NULL,
   short_name        TEXT NOT NULL DEFAULT '',
@@ -145,7 +145,7 @@ CREATE TABLE actor_field (
 -- Professional contacts only. personal_data = 1 when the contact names a person.
 CREATE TABLE contact (
   id            INTEGER PRIMARY KEY,
-  uuid          BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid          BLOB NOT NULL CHECK (length(uuid) = 16),
   actor_id      INTEGER NOT NULL REFERENCES actor (id),
   name          TEXT NOT NULL DEFAULT '',
   role          TEXT NOT NULL DEFAULT '',
@@ -158,7 +158,7 @@ CREATE TABLE contact (
 -- Ties: a multigraph, several ties per pair allowed.
 CREATE TABLE tie (
   id          INTEGER PRIMARY KEY,
-  uuid        BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid        BLOB NOT NULL CHECK (length(uuid) = 16),
   source_id   INTEGER NOT NULL REFERENCES actor (id),
   target_id   INTEGER NOT NULL REFERENCES actor (id),
   type_id     INTEGER NOT NULL REFERENCES tie_type (id),
@@ -174,7 +174,7 @@ CREATE TABLE tie (
 
 CREATE TABLE agreement (
   id              INTEGER PRIMARY KEY,
-  uuid            BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid            BLOB NOT NULL CHECK (length(uuid) = 16),
   title           TEXT NOT NULL,
   type_id         INTEGER REFERENCES agreement_type (id),
   scope_prison_id INTEGER REFERENCES actor (id),
@@ -221,7 +221,7 @@ CREATE TABLE agreement_document (
 
 CREATE TABLE view (
   id              INTEGER PRIMARY KEY,
-  uuid            BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+  uuid            BLOB NOT NULL CHECK (length(uuid) = 16),
   name            TEXT NOT NULL,
   filter_json     TEXT NOT NULL DEFAULT '{}',
   decoration_json TEXT NOT NULL DEFAULT '{}',
@@ -255,6 +255,21 @@ CREATE TABLE change_log_item (
   uuid      BLOB NOT NULL,
   PRIMARY KEY (change_id, uuid)
 ) WITHOUT ROWID;
+
+-- UUIDs are unique per table (named indexes, so that bulk writes can build
+-- them once at the end).
+CREATE UNIQUE INDEX sector_uuid ON sector (uuid);
+CREATE UNIQUE INDEX actor_type_uuid ON actor_type (uuid);
+CREATE UNIQUE INDEX tie_type_uuid ON tie_type (uuid);
+CREATE UNIQUE INDEX agreement_type_uuid ON agreement_type (uuid);
+CREATE UNIQUE INDEX status_label_uuid ON status_label (uuid);
+CREATE UNIQUE INDEX nest_template_uuid ON nest_template (uuid);
+CREATE UNIQUE INDEX nest_category_uuid ON nest_category (uuid);
+CREATE UNIQUE INDEX actor_uuid ON actor (uuid);
+CREATE UNIQUE INDEX contact_uuid ON contact (uuid);
+CREATE UNIQUE INDEX tie_uuid ON tie (uuid);
+CREATE UNIQUE INDEX agreement_uuid ON agreement (uuid);
+CREATE UNIQUE INDEX view_uuid ON view (uuid);
 
 -- Indexes for lookups by foreign key (deleting an actor finds its ties).
 CREATE INDEX tie_source ON tie (source_id);
