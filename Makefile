@@ -21,7 +21,7 @@ build: deps
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 run: build
-	scripts/with-display.sh $(BUILD_DIR)/src/nestmap $(ARGS)
+	$(BUILD_DIR)/src/nestmap $(ARGS)
 
 test: build
 	scripts/with-display.sh ctest --test-dir $(BUILD_DIR) --output-on-failure

@@ -1,6 +1,7 @@
 #include "core/validate.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "core/i18n.hpp"
@@ -10,6 +11,15 @@ namespace {
 
 void checkDates(std::vector<std::string>& out, const std::optional<Date>& from, const std::optional<Date>& to) {
   if (from && to && *to < *from) out.push_back(trf("valid.dates", {from->toString(), to->toString()}));
+}
+
+/// A number as a person writes it: 91 or 4,5 (Dutch) / 4.5, not 91.000000.
+std::string number(double value) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", value);
+  std::string out = buf;
+  if (language() == Language::Dutch) std::replace(out.begin(), out.end(), '.', ',');
+  return out;
 }
 
 void checkKey(std::vector<std::string>& out, const std::string& key) {
@@ -42,9 +52,9 @@ std::vector<std::string> validate(const Model& m, const Actor& a) {
   }
   if (a.latitude.has_value() != a.longitude.has_value()) out.push_back(tr("valid.latlon_pair"));
   if (a.latitude && (*a.latitude < -90 || *a.latitude > 90))
-    out.push_back(trf("valid.latitude", {std::to_string(*a.latitude)}));
+    out.push_back(trf("valid.latitude", {number(*a.latitude)}));
   if (a.longitude && (*a.longitude < -180 || *a.longitude > 180))
-    out.push_back(trf("valid.longitude", {std::to_string(*a.longitude)}));
+    out.push_back(trf("valid.longitude", {number(*a.longitude)}));
   if (a.line < 0 || a.line > 3) out.push_back(trf("valid.line", {std::to_string(a.line)}));
   if (a.influence < 0 || a.influence > 5) out.push_back(trf("valid.influence", {std::to_string(a.influence)}));
   if (a.interest < 0 || a.interest > 5) out.push_back(trf("valid.interest", {std::to_string(a.interest)}));
@@ -135,8 +145,8 @@ std::vector<std::string> validate(const Model& m, const NestCategory& r) {
   for (RowId t : r.actorTypeIds)
     if (!m.actorTypes.contains(t)) out.push_back(trf("valid.actor_type", {std::to_string(t)}));
   if (r.hopLimit && *r.hopLimit < 1) out.push_back(trf("valid.hop_limit", {std::to_string(*r.hopLimit)}));
-  if (r.radiusKm <= 0) out.push_back(trf("valid.radius", {std::to_string(r.radiusKm)}));
-  if (r.weight <= 0) out.push_back(trf("valid.weight", {std::to_string(r.weight)}));
+  if (r.radiusKm <= 0) out.push_back(trf("valid.radius", {number(r.radiusKm)}));
+  if (r.weight <= 0) out.push_back(trf("valid.weight", {number(r.weight)}));
   return out;
 }
 

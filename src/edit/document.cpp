@@ -10,7 +10,7 @@ Document::Document(Store store, Model model) : m_store(std::move(store)), m_mode
 
 Document Document::open(const std::filesystem::path& path, const Store::Options& options) {
   Store store = Store::open(path, options);
-  Model model = store.load();
+  Model model = store.loadChecked();
   return Document(std::move(store), std::move(model));
 }
 

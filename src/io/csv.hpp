@@ -28,7 +28,7 @@ class CsvTable {
   std::size_t column(std::string_view name) const;
   /// The field of `row` in column `name` (empty when the row is short).
   const std::string& field(const Row& row, std::string_view name) const;
-  /// A UserError(InvalidInput) message "source:line:column (name): reason".
+  /// Throws UserError(InvalidInput): "source:line:column: kolom ‘name’: reason" (column = field number).
   [[noreturn]] void fail(const Row& row, std::string_view columnName, const std::string& reason) const;
 
  private:

@@ -1,5 +1,6 @@
 #include "io/data_sources.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <map>

@@ -95,7 +95,9 @@ Store::Store(Store&& other) noexcept
     : m_db(other.m_db),
       m_path(std::move(other.m_path)),
       m_migrationBackup(std::move(other.m_migrationBackup)),
-      m_statements(std::move(other.m_statements)) {
+      m_statements(std::move(other.m_statements)),
+      m_options(other.m_options),
+      m_verified(other.m_verified) {
   other.m_db = nullptr;
 }
 
@@ -107,6 +109,8 @@ Store& Store::operator=(Store&& other) noexcept {
     m_path = std::move(other.m_path);
     m_migrationBackup = std::move(other.m_migrationBackup);
     m_statements = std::move(other.m_statements);
+    m_options = other.m_options;
+    m_verified = other.m_verified;
     other.m_db = nullptr;
   }
   return *this;
@@ -118,6 +122,12 @@ Store::~Store() {
 }
 
 Store::FileCheck Store::checkFile(const fs::path& path, const Options& options) {
+  FileCheck check = checkHeader(path, options);
+  checkIntegrity(path, options);
+  return check;
+}
+
+Store::FileCheck Store::checkHeader(const fs::path& path, const Options& options) {
   std::error_code ec;
   if (!fs::exists(path, ec)) fail(UserError::Kind::NotFound, "store.not_found", {path.string()});
   if (fs::is_directory(path, ec)) fail(UserError::Kind::NotSqlite, "store.not_sqlite", {path.string()});
@@ -156,7 +166,14 @@ Store::FileCheck Store::checkFile(const fs::path& path, const Options& options) 
          {path.string(), std::to_string(version), std::to_string(kSchemaVersion)});
   if (version < kOldestSchemaVersion)
     fail(UserError::Kind::NotNestmap, "store.not_nestmap", {path.string(), std::to_string(appId)});
+  return FileCheck{static_cast<int>(version)};
+}
 
+void Store::checkIntegrity(const fs::path& path, const Options& options) {
+  sqlite3* db = openConnection(path, SQLITE_OPEN_READONLY);
+  ConnectionCloser closer{db};
+  sqlite3_busy_timeout(db, options.busyTimeoutMs);
+  sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);
   std::vector<std::string> problems;
   try {
     sql::Stmt check(db, "PRAGMA quick_check");
@@ -167,7 +184,6 @@ Store::FileCheck Store::checkFile(const fs::path& path, const Options& options) 
   }
   if (!(problems.size() == 1 && problems[0] == "ok"))
     fail(UserError::Kind::Corrupt, "store.corrupt", {path.string(), joinTags(problems)});
-  return FileCheck{static_cast<int>(version)};
 }
 
 void Store::configureConnection(int busyTimeoutMs) {
@@ -188,6 +204,8 @@ Store Store::create(const fs::path& path, const MapInfo& info, const Options& op
   if (fs::exists(path, ec)) fail(UserError::Kind::Exists, "store.exists", {path.string()});
   sqlite3* db = openConnection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   Store store(db, path);
+  store.m_options = options;
+  store.m_verified = true;
   try {
     store.configureConnection(options.busyTimeoutMs);
     store.begin();
@@ -207,12 +225,19 @@ Store Store::create(const fs::path& path, const MapInfo& info, const Options& op
 }
 
 Store Store::open(const fs::path& path, const Options& options) {
-  FileCheck check = checkFile(path, options);
+  FileCheck check = checkHeader(path, options);
+  // Nothing may be written to a file that has not passed the integrity check:
+  // a map that needs migrating is checked now; any other is checked by
+  // loadChecked(), alongside the load.
+  const bool migrating = check.schemaVersion < kSchemaVersion;
+  if (migrating) checkIntegrity(path, options);
   sqlite3* db = openConnection(path, SQLITE_OPEN_READWRITE);
   Store store(db, path);
+  store.m_options = options;
+  store.m_verified = migrating;
   try {
     sqlite3_busy_timeout(db, options.busyTimeoutMs);
-    if (check.schemaVersion < kSchemaVersion) store.migrate();
+    if (migrating) store.migrate();
     store.configureConnection(options.busyTimeoutMs);
   } catch (const sql::Error& e) {
     if (isBusy(e.code)) fail(UserError::Kind::Locked, "store.locked", {path.string()});
@@ -619,8 +644,12 @@ namespace {
 
 Color colorOf(const std::string& text) { return Color::parse(text).value_or(Color{}); }
 
-std::size_t countRows(sqlite3* db, const char* table) {
-  return static_cast<std::size_t>(sql::queryInt(db, std::string("SELECT count(*) FROM ") + table));
+/// About how many rows `table` holds, read from its smallest and largest id
+/// (two b-tree descents; count(*) would walk every page). Exact while ids are dense.
+std::size_t estimateRows(sqlite3* db, const char* table) {
+  sql::Stmt s(db, std::string("SELECT min(id), max(id) FROM ") + table);
+  if (!s.step() || s.isNull(0)) return 0;
+  return static_cast<std::size_t>(s.integer(1) - s.integer(0) + 1);
 }
 
 void loadMeta(sqlite3* db, Model& m) {
@@ -697,7 +726,7 @@ void loadTaxonomy(sqlite3* db, Model& m) {
 }
 
 void loadActors(sqlite3* db, Model& m) {
-  m.actors.reserve(countRows(db, "actor"));
+  m.actors.reserve(estimateRows(db, "actor"));
   sql::Stmt s(db, "SELECT id, uuid, external_id, name, short_name, type_id, parent_id, address, postcode, "
                   "municipality, latitude, longitude, province, eerstelijnszone, judicial_district, line, influence, "
                   "interest, notes, valid_from, valid_to FROM actor ORDER BY id");
@@ -813,13 +842,39 @@ constexpr std::size_t kParallelTies = 50000;
 
 }  // namespace
 
+Model Store::loadChecked() {
+  if (m_verified) return load();
+  // quick_check reads every page, as the load does: on two cores the two run
+  // side by side. Nothing is written before both are done.
+  std::exception_ptr checkError;
+  std::thread checker([&] {
+    try {
+      checkIntegrity(m_path, m_options);
+    } catch (...) {
+      checkError = std::current_exception();
+    }
+  });
+  Model model;
+  std::exception_ptr loadError;
+  try {
+    model = load();
+  } catch (...) {
+    loadError = std::current_exception();
+  }
+  checker.join();
+  if (checkError) std::rethrow_exception(checkError);  // a damaged file explains a failed load best
+  if (loadError) std::rethrow_exception(loadError);
+  m_verified = true;
+  return model;
+}
+
 Model Store::load() {
   Model m;
   // One read transaction: the whole map comes from one consistent state.
   sql::exec(m_db, "BEGIN");
   try {
     const std::int64_t marker = lastChange(m_db);
-    const std::size_t tieCount = countRows(m_db, "tie");
+    const std::size_t tieCount = estimateRows(m_db, "tie");
     RowId split = INT64_MAX;
     Table<Tie> upper;
     std::thread worker;

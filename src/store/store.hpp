@@ -41,7 +41,9 @@ class Store {
 
   /// Creates a new map file with the current schema; UserError::Exists when the path is taken.
   static Store create(const std::filesystem::path& path, const MapInfo& info, const Options& options = {});
-  /// Opens a map file: checks it (see checkFile), migrates an older schema after writing a backup copy.
+  /// Opens a map file: checks its header (see checkFile) and migrates an older
+  /// schema after a full check and a backup copy. Load it with loadChecked(),
+  /// which completes the integrity check of a file that was not migrated.
   static Store open(const std::filesystem::path& path, const Options& options = {});
   /// Checks that `path` is a Nestmap map this version can open, without changing a byte of it.
   /// Throws UserError naming the reason: not found, not SQLite, not Nestmap, newer, corrupt, locked.
@@ -59,6 +61,9 @@ class Store {
 
   /// Reads the whole map into memory.
   Model load();
+  /// load(), with the integrity check of open() running alongside the first
+  /// time; throws UserError(Corrupt) for a damaged file.
+  Model loadChecked();
 
   // Transactions: every command runs inside exactly one.
   void begin();
@@ -107,6 +112,8 @@ class Store {
 
  private:
   explicit Store(sqlite3* db, std::filesystem::path path);
+  static FileCheck checkHeader(const std::filesystem::path& path, const Options& options);
+  static void checkIntegrity(const std::filesystem::path& path, const Options& options);
   sql::Stmt& stmt(std::string_view sqlText);
   void removeById(std::string_view table, RowId id);
   void configureConnection(int busyTimeoutMs);
@@ -117,6 +124,8 @@ class Store {
   std::filesystem::path m_path;
   std::optional<std::filesystem::path> m_migrationBackup;
   std::unordered_map<std::string, std::unique_ptr<sql::Stmt>> m_statements;
+  Options m_options;
+  bool m_verified = false;   ///< passed PRAGMA quick_check since it was opened
   bool m_freshRows = false;  ///< inside writeNewMap(): records have no children to replace
 };
 
