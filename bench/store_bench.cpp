@@ -173,7 +173,7 @@ int main(int argc, char** argv) {
   }
 
   std::size_t actors = 100000, ties = 500000;
-  int runs = 3;
+  int runs = 5;
   fs::path dir = fs::temp_directory_path();
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string opt = argv[i];

@@ -102,6 +102,21 @@ fs::path ensureDemoMap(std::ostream& err) {
   return path;
 }
 
+/// Characters (code points) in UTF-8 text: what a terminal column counts.
+std::size_t displayWidth(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+/// "label ....... count" rows, labels padded to the widest so counts line up.
+void printCounts(std::ostream& out, const std::vector<std::pair<std::string, std::size_t>>& rows) {
+  std::size_t width = 0;
+  for (const auto& [label, n] : rows) width = std::max(width, displayWidth(label));
+  for (const auto& [label, n] : rows)
+    out << "  " << label << std::string(width - displayWidth(label) + 2, ' ') << std::setw(6) << n << '\n';
+}
+
 std::string typeName(const ActorType& t) { return language() == Language::Dutch ? t.nameNl : t.nameEn; }
 
 std::string statusName(const Model& m, AgreementStatus s) {
@@ -178,17 +193,19 @@ int cmdInfo(const fs::path& file, const std::string& format, std::ostream& out) 
   out << tr("cli.info.schema") << ": " << doc.store().schemaVersion() << '\n';
   out << tr("cli.info.integrity") << ": " << (problems.empty() ? tr("cli.ok") : tr("cli.problems")) << '\n';
   out << tr("cli.info.actors") << ": " << m.actors.size() << '\n';
+  std::vector<std::pair<std::string, std::size_t>> rows;
   for (const auto& [type, n] : perType)
-    if (n > 0) out << "  " << std::left << std::setw(40) << typeName(*type) << std::right << std::setw(6) << n << '\n';
+    if (n > 0) rows.emplace_back(typeName(*type), n);
+  printCounts(out, rows);
   out << tr("cli.info.ties") << ": " << m.ties.size();
   for (TieStatus s : {TieStatus::Active, TieStatus::Planned, TieStatus::Ended})
     out << (s == TieStatus::Active ? " (" : ", ") << tr(std::string("tie_status.") + std::string(key(s))) << ' '
         << tiesByStatus[s];
   out << ")\n";
   out << tr("cli.info.agreements") << ": " << m.agreements.size() << '\n';
-  for (AgreementStatus s : kAllAgreementStatuses)
-    out << "  " << std::left << std::setw(40) << statusName(m, s) << std::right << std::setw(6) << agreementsByStatus[s]
-        << '\n';
+  rows.clear();
+  for (AgreementStatus s : kAllAgreementStatuses) rows.emplace_back(statusName(m, s), agreementsByStatus[s]);
+  printCounts(out, rows);
   out << tr("cli.info.contacts") << ": " << m.contacts.size() << '\n';
   out << tr("cli.info.views") << ": " << m.views.size() << '\n';
   out << tr("cli.info.changes") << ": " << changes << '\n';

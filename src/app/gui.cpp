@@ -54,7 +54,8 @@ int runGui(Document& doc, const GuiOptions& options) {
   glfwGetWindowContentScale(window, &scaleX, &scaleY);
   const float scale = scaleX > 0 ? scaleX : 1.0f;
   ImGui::GetStyle().ScaleAllSizes(scale);
-  if (!loadInterfaceFont(17.0f * scale)) std::cerr << "nestmap: " << tr("gui.no_font") << '\n';
+  const InterfaceFonts fonts = loadInterfaceFonts(17.0f * scale);
+  if (!fonts.dejaVu) std::cerr << "nestmap: " << tr("gui.no_font") << '\n';
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -77,7 +78,7 @@ int runGui(Document& doc, const GuiOptions& options) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    overview.draw(doc);
+    overview.draw(doc, fonts);
     ImGui::Render();
 
     int fbWidth = 0, fbHeight = 0;

@@ -6,7 +6,7 @@
 
 namespace nestmap {
 
-bool loadInterfaceFont(float pixelSize) {
+InterfaceFonts loadInterfaceFonts(float pixelSize) {
   static constexpr const char* kCandidates[] = {
       "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
       "/usr/share/fonts/TTF/DejaVuSans.ttf",
@@ -21,14 +21,20 @@ bool loadInterfaceFont(float pixelSize) {
       0,
   };
   ImGuiIO& io = ImGui::GetIO();
+  InterfaceFonts fonts;
   for (const char* path : kCandidates) {
     if (!std::filesystem::exists(path)) continue;
     ImFontConfig config;
     config.OversampleH = 2;
-    if (io.Fonts->AddFontFromFileTTF(path, pixelSize, &config, kRanges)) return true;
+    fonts.body = io.Fonts->AddFontFromFileTTF(path, pixelSize, &config, kRanges);
+    fonts.heading = io.Fonts->AddFontFromFileTTF(path, pixelSize * 1.6f, &config, kRanges);
+    if (fonts.body && fonts.heading) {
+      fonts.dejaVu = true;
+      return fonts;
+    }
   }
-  io.Fonts->AddFontDefault();
-  return false;
+  fonts.body = fonts.heading = io.Fonts->AddFontDefault();
+  return fonts;
 }
 
 }  // namespace nestmap

@@ -7,6 +7,7 @@
 
 #include "core/i18n.hpp"
 #include "edit/document.hpp"
+#include "ui/fonts.hpp"
 
 namespace nestmap {
 namespace {
@@ -28,7 +29,7 @@ const std::string& localName(const std::string& nl, const std::string& en) {
 
 }  // namespace
 
-void OverviewPanel::draw(const Document& doc) {
+void OverviewPanel::draw(const Document& doc, const InterfaceFonts& fonts) {
   const Model& m = doc.model();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -40,9 +41,9 @@ void OverviewPanel::draw(const Document& doc) {
     return;
   }
 
-  ImGui::SetWindowFontScale(1.6f);
+  ImGui::PushFont(fonts.heading);
   ImGui::TextUnformatted(m.info.name.c_str());
-  ImGui::SetWindowFontScale(1.0f);
+  ImGui::PopFont();
   ImGui::TextDisabled("%s", doc.path().string().c_str());
   ImGui::Spacing();
   if (!m.info.description.empty()) {

@@ -1,5 +1,8 @@
 #include "core/uuid.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -105,4 +108,26 @@ TEST_CASE("Uuids are ordered by their bytes", "[uuid]") {
   CHECK(*low < *high);
   CHECK_FALSE(*high < *low);
   CHECK(Uuid{} < *low);
+}
+
+TEST_CASE("a forked child does not repeat its parent's random UUIDs", "[core][uuid]") {
+  // The parent draws first, so that its generator is seeded before the fork:
+  // a child that inherited the state unchanged would produce the same ids.
+  (void)nestmap::Uuid::random();
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    nestmap::Uuid id = nestmap::Uuid::random();
+    _exit(write(fds[1], id.bytes.data(), 16) == 16 ? 0 : 1);
+  }
+  nestmap::Uuid mine = nestmap::Uuid::random();
+  nestmap::Uuid theirs;
+  REQUIRE(read(fds[0], theirs.bytes.data(), 16) == 16);
+  int status = 0;
+  waitpid(child, &status, 0);
+  close(fds[0]);
+  close(fds[1]);
+  CHECK_FALSE(mine == theirs);
 }
