@@ -6,8 +6,8 @@
 //
 // Loading and its memory are measured in a fresh child process each run, so
 // that ru_maxrss is the Document's own peak and not the generator's.
-#include <sqlite3.h>
 #include <spawn.h>
+#include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -98,14 +98,19 @@ double rawRead(const fs::path& file) {
     int columns = sqlite3_column_count(stmt);
     while (sqlite3_step(stmt) == SQLITE_ROW)
       for (int c = 0; c < columns; ++c) switch (sqlite3_column_type(stmt, c)) {
-          case SQLITE_INTEGER: sink += static_cast<std::size_t>(sqlite3_column_int64(stmt, c)); break;
-          case SQLITE_FLOAT: sink += static_cast<std::size_t>(sqlite3_column_double(stmt, c)); break;
+          case SQLITE_INTEGER:
+            sink += static_cast<std::size_t>(sqlite3_column_int64(stmt, c));
+            break;
+          case SQLITE_FLOAT:
+            sink += static_cast<std::size_t>(sqlite3_column_double(stmt, c));
+            break;
           case SQLITE_TEXT:
           case SQLITE_BLOB:
             sink += reinterpret_cast<std::uintptr_t>(sqlite3_column_blob(stmt, c)) & 1;
             sink += static_cast<std::size_t>(sqlite3_column_bytes(stmt, c));
             break;
-          default: break;
+          default:
+            break;
         }
     sqlite3_finalize(stmt);
   }
@@ -177,10 +182,14 @@ int main(int argc, char** argv) {
   fs::path dir = fs::temp_directory_path();
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string opt = argv[i];
-    if (opt == "--actors") actors = std::stoul(argv[i + 1]);
-    else if (opt == "--ties") ties = std::stoul(argv[i + 1]);
-    else if (opt == "--runs") runs = std::stoi(argv[i + 1]);
-    else if (opt == "--dir") dir = argv[i + 1];
+    if (opt == "--actors")
+      actors = std::stoul(argv[i + 1]);
+    else if (opt == "--ties")
+      ties = std::stoul(argv[i + 1]);
+    else if (opt == "--runs")
+      runs = std::stoi(argv[i + 1]);
+    else if (opt == "--dir")
+      dir = argv[i + 1];
   }
   fs::path file = dir / ("store_bench_" + std::to_string(getpid()) + ".nestmap");
 

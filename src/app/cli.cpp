@@ -29,15 +29,23 @@ namespace {
 
 int exitCodeFor(UserError::Kind kind) {
   switch (kind) {
-    case UserError::Kind::NotFound: return kExitNotFound;
+    case UserError::Kind::NotFound:
+      return kExitNotFound;
     case UserError::Kind::NotSqlite:
-    case UserError::Kind::NotNestmap: return kExitNotNestmap;
-    case UserError::Kind::NewerVersion: return kExitNewerVersion;
-    case UserError::Kind::Corrupt: return kExitCorrupt;
-    case UserError::Kind::Locked: return kExitLocked;
-    case UserError::Kind::Exists: return kExitExists;
-    case UserError::Kind::InvalidInput: return kExitInvalidInput;
-    case UserError::Kind::Io: return kExitIo;
+    case UserError::Kind::NotNestmap:
+      return kExitNotNestmap;
+    case UserError::Kind::NewerVersion:
+      return kExitNewerVersion;
+    case UserError::Kind::Corrupt:
+      return kExitCorrupt;
+    case UserError::Kind::Locked:
+      return kExitLocked;
+    case UserError::Kind::Exists:
+      return kExitExists;
+    case UserError::Kind::InvalidInput:
+      return kExitInvalidInput;
+    case UserError::Kind::Io:
+      return kExitIo;
   }
   return kExitIo;
 }

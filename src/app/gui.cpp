@@ -1,10 +1,10 @@
 #include "app/gui.hpp"
 
-#include <GLFW/glfw3.h>
 #include <GL/gl.h>
-#include <imgui.h>
+#include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
 
 #include <chrono>
 #include <iostream>

@@ -32,8 +32,7 @@ std::optional<Date> Date::fromYmd(int year, int month, int day) {
 std::optional<Date> Date::parse(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   int y = 0, m = 0, d = 0;
-  if (!parseDigits(text.substr(0, 4), y) || !parseDigits(text.substr(5, 2), m) ||
-      !parseDigits(text.substr(8, 2), d))
+  if (!parseDigits(text.substr(0, 4), y) || !parseDigits(text.substr(5, 2), m) || !parseDigits(text.substr(8, 2), d))
     return std::nullopt;
   return fromYmd(y, m, d);
 }

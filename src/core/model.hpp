@@ -218,7 +218,7 @@ struct Agreement {
   std::vector<StatusChange> history;  ///< in date order; the last is the current status
   std::string owner;
   std::optional<Date> reviewDate;
-  int workPackage = 0;  ///< 1–5, 0 none
+  int workPackage = 0;              ///< 1–5, 0 none
   std::vector<int> buildingBlocks;  ///< bouwstenen 1–8, ascending
   std::vector<AgreementDocument> documents;
   std::string notes;

@@ -112,7 +112,8 @@ std::vector<std::string> validate(const Model&, const Sector& r) {
 std::vector<std::string> validate(const Model& m, const ActorType& r) {
   std::vector<std::string> out;
   checkKey(out, r.key);
-  if (r.sectorId != 0 && !m.sectors.contains(r.sectorId)) out.push_back(trf("valid.sector", {std::to_string(r.sectorId)}));
+  if (r.sectorId != 0 && !m.sectors.contains(r.sectorId))
+    out.push_back(trf("valid.sector", {std::to_string(r.sectorId)}));
   if (r.line < 0 || r.line > 3) out.push_back(trf("valid.line", {std::to_string(r.line)}));
   return out;
 }

@@ -150,7 +150,8 @@ CommandPtr updateContact(Contact c) {
 
 CommandPtr deleteContact(const Model& m, RowId contactId) {
   const Contact& c = require<Contact>(m, contactId);
-  return std::make_unique<RemoveRecord<Contact>>(contactId, trf("cmd.delete_contact", {c.name.empty() ? c.role : c.name}));
+  return std::make_unique<RemoveRecord<Contact>>(contactId,
+                                                 trf("cmd.delete_contact", {c.name.empty() ? c.role : c.name}));
 }
 
 CommandPtr addAgreement(Agreement a) {
@@ -175,7 +176,8 @@ CommandPtr setAgreementStatus(const Model& m, RowId agreementId, AgreementStatus
   return std::make_unique<PutRecord<Agreement>>(std::move(a), d);
 }
 
-CommandPtr setPositions(const Model& m, RowId viewId, std::vector<std::pair<RowId, std::optional<ViewPosition>>> after) {
+CommandPtr setPositions(const Model& m, RowId viewId,
+                        std::vector<std::pair<RowId, std::optional<ViewPosition>>> after) {
   if (!m.views.contains(viewId))
     throw UserError(UserError::Kind::InvalidInput, trf("edit.no_record", {std::to_string(viewId)}));
   std::vector<std::pair<RowId, std::optional<ViewPosition>>> before;
@@ -216,7 +218,7 @@ CommandPtr removeRecord(const Model& m, RowId id) {
   return std::make_unique<RemoveRecord<T>>(id, trf("cmd.remove_record", {std::to_string(id)}));
 }
 
-#define NESTMAP_RECORD_COMMANDS(T)           \
+#define NESTMAP_RECORD_COMMANDS(T)         \
   template CommandPtr putRecord<T>(T row); \
   template CommandPtr removeRecord<T>(const Model& m, RowId id);
 NESTMAP_RECORD_COMMANDS(Sector)

@@ -86,7 +86,9 @@ class RemoveRecord : public Command {
   }
 
   std::string describe() const override { return m_description; }
-  std::vector<Uuid> affected() const override { return m_before ? std::vector<Uuid>{m_before->uuid} : std::vector<Uuid>{}; }
+  std::vector<Uuid> affected() const override {
+    return m_before ? std::vector<Uuid>{m_before->uuid} : std::vector<Uuid>{};
+  }
 
  private:
   RowId m_id;

@@ -235,7 +235,8 @@ void loadNestTemplate(const DataReader& data, Model& m, Keys& keys) {
     }
   }
   CsvTable csv = readCsv(data, "nest_categories.csv");
-  csv.requireHeader({"template", "key", "name_nl", "name_en", "actor_types", "reach", "hop_limit", "radius_km", "weight"});
+  csv.requireHeader(
+      {"template", "key", "name_nl", "name_en", "actor_types", "reach", "hop_limit", "radius_km", "weight"});
   std::map<std::string, int> seen;
   for (const auto& row : csv.rows()) {
     Parser p{csv, row};
@@ -270,17 +271,37 @@ void loadDemoRecords(const DataReader& data, Model& m, Keys& keys) {
     csv.requireHeader({"key", "value"});
     for (const auto& row : csv.rows()) {
       const std::string& k = csv.field(row, "key");
-      if (k == "name") m.info.name = csv.field(row, "value");
-      else if (k == "description") m.info.description = csv.field(row, "value");
-      else csv.fail(row, "key", trf("data.unknown_key", {k}));
+      if (k == "name")
+        m.info.name = csv.field(row, "value");
+      else if (k == "description")
+        m.info.description = csv.field(row, "value");
+      else
+        csv.fail(row, "key", trf("data.unknown_key", {k}));
     }
     m.info.uuid = Uuid::fromName(kDemoNs, "map");
   }
   {
     CsvTable csv = readCsv(data, "demo/actors.csv");
-    csv.requireHeader({"key", "name", "short_name", "type", "parent", "address", "postcode", "municipality", "lat",
-                       "lon", "province", "eerstelijnszone", "judicial_district", "line", "influence", "interest",
-                       "tags", "valid_from", "valid_to", "notes"});
+    csv.requireHeader({"key",
+                       "name",
+                       "short_name",
+                       "type",
+                       "parent",
+                       "address",
+                       "postcode",
+                       "municipality",
+                       "lat",
+                       "lon",
+                       "province",
+                       "eerstelijnszone",
+                       "judicial_district",
+                       "line",
+                       "influence",
+                       "interest",
+                       "tags",
+                       "valid_from",
+                       "valid_to",
+                       "notes"});
     // Parents may be listed after their children: give every key its id first.
     RowId next = m.actors.nextId();
     for (const auto& row : csv.rows()) keys.actors.add(csv, row, "key", csv.field(row, "key"), next++);
@@ -318,8 +339,8 @@ void loadDemoRecords(const DataReader& data, Model& m, Keys& keys) {
   }
   {
     CsvTable csv = readCsv(data, "demo/ties.csv");
-    csv.requireHeader({"source", "target", "type", "direction", "strength", "status", "valid_from", "valid_to",
-                       "source_note"});
+    csv.requireHeader(
+        {"source", "target", "type", "direction", "strength", "status", "valid_from", "valid_to", "source_note"});
     for (const auto& row : csv.rows()) {
       Parser p{csv, row};
       Tie t;

@@ -6,8 +6,8 @@
 namespace nestmap::sql {
 
 Stmt::Stmt(sqlite3* db, std::string_view sql) : m_db(db) {
-  int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt,
-                              nullptr);
+  int rc =
+      sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
   if (rc != SQLITE_OK) throw Error(rc, std::string(sqlite3_errmsg(db)) + " in: " + std::string(sql));
 }
 

@@ -189,8 +189,9 @@ void Store::checkIntegrity(const fs::path& path, const Options& options) {
 void Store::configureConnection(int busyTimeoutMs) {
   sqlite3_busy_timeout(m_db, busyTimeoutMs);
   // Memory-mapped reads spare a copy per page and the page cache its mallocs.
-  sql::exec(m_db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
-                  "PRAGMA mmap_size = 4294967296;");
+  sql::exec(m_db,
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
+            "PRAGMA mmap_size = 4294967296;");
   std::string mode;
   {
     sql::Stmt journal(m_db, "PRAGMA journal_mode = WAL");
@@ -266,8 +267,10 @@ void Store::migrate() {
       sql::exec(m_db, embeddedSql(step->file));
     }
     sql::exec(m_db, "PRAGMA user_version = " + std::to_string(kSchemaVersion));
-    appendChange({0, {}, {}, trf("store.migrated", {std::to_string(from), std::to_string(kSchemaVersion),
-                                                   backup.filename().string()}), {}});
+    ChangeLogEntry entry;
+    entry.description =
+        trf("store.migrated", {std::to_string(from), std::to_string(kSchemaVersion), backup.filename().string()});
+    appendChange(std::move(entry));
     if (sql::queryInt(m_db, "SELECT count(*) FROM pragma_foreign_key_check") != 0)
       throw sql::Error(SQLITE_CONSTRAINT, "foreign key check failed after migration");
     sql::exec(m_db, "COMMIT");
@@ -346,49 +349,96 @@ std::optional<std::string> Store::metaValue(std::string_view key) {
 
 void Store::setMetaValue(std::string_view key, std::string_view value) {
   stmt("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-      .bind(1, key).bind(2, value).run();
+      .bind(1, key)
+      .bind(2, value)
+      .run();
 }
 
 void Store::put(const Sector& r) {
-  stmt("INSERT INTO sector (id, uuid, key, name_nl, name_en, color, sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-       "ON CONFLICT (id) DO UPDATE SET uuid = ?2, key = ?3, name_nl = ?4, name_en = ?5, color = ?6, sort = ?7")
-      .bind(1, r.id).bind(2, r.uuid).bind(3, r.key).bind(4, r.nameNl).bind(5, r.nameEn)
-      .bind(6, r.color.toString()).bind(7, r.sort).run();
+  stmt(
+      "INSERT INTO sector (id, uuid, key, name_nl, name_en, color, sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+      "ON CONFLICT (id) DO UPDATE SET uuid = ?2, key = ?3, name_nl = ?4, name_en = ?5, color = ?6, sort = ?7")
+      .bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.key)
+      .bind(4, r.nameNl)
+      .bind(5, r.nameEn)
+      .bind(6, r.color.toString())
+      .bind(7, r.sort)
+      .run();
 }
 
 void Store::put(const ActorType& r) {
-  stmt("INSERT INTO actor_type (id, uuid, key, name_nl, name_en, sector_id, color, shape, line, sort) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (id) DO UPDATE SET uuid = ?2, key = ?3, "
-       "name_nl = ?4, name_en = ?5, sector_id = ?6, color = ?7, shape = ?8, line = ?9, sort = ?10")
-      .bind(1, r.id).bind(2, r.uuid).bind(3, r.key).bind(4, r.nameNl).bind(5, r.nameEn).bindId(6, r.sectorId)
-      .bind(7, r.color.toString()).bind(8, key(r.shape)).bind(9, r.line).bind(10, r.sort).run();
+  stmt(
+      "INSERT INTO actor_type (id, uuid, key, name_nl, name_en, sector_id, color, shape, line, sort) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (id) DO UPDATE SET uuid = ?2, key = ?3, "
+      "name_nl = ?4, name_en = ?5, sector_id = ?6, color = ?7, shape = ?8, line = ?9, sort = ?10")
+      .bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.key)
+      .bind(4, r.nameNl)
+      .bind(5, r.nameEn)
+      .bindId(6, r.sectorId)
+      .bind(7, r.color.toString())
+      .bind(8, key(r.shape))
+      .bind(9, r.line)
+      .bind(10, r.sort)
+      .run();
 }
 
 void Store::put(const TieType& r) {
-  stmt("INSERT INTO tie_type (id, uuid, key, name_nl, name_en, color, directed, sort) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO UPDATE SET uuid = ?2, key = ?3, "
-       "name_nl = ?4, name_en = ?5, color = ?6, directed = ?7, sort = ?8")
-      .bind(1, r.id).bind(2, r.uuid).bind(3, r.key).bind(4, r.nameNl).bind(5, r.nameEn)
-      .bind(6, r.color.toString()).bind(7, r.directed ? 1 : 0).bind(8, r.sort).run();
+  stmt(
+      "INSERT INTO tie_type (id, uuid, key, name_nl, name_en, color, directed, sort) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO UPDATE SET uuid = ?2, key = ?3, "
+      "name_nl = ?4, name_en = ?5, color = ?6, directed = ?7, sort = ?8")
+      .bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.key)
+      .bind(4, r.nameNl)
+      .bind(5, r.nameEn)
+      .bind(6, r.color.toString())
+      .bind(7, r.directed ? 1 : 0)
+      .bind(8, r.sort)
+      .run();
 }
 
 void Store::put(const AgreementType& r) {
-  stmt("INSERT INTO agreement_type (id, uuid, key, name_nl, name_en, sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-       "ON CONFLICT (id) DO UPDATE SET uuid = ?2, key = ?3, name_nl = ?4, name_en = ?5, sort = ?6")
-      .bind(1, r.id).bind(2, r.uuid).bind(3, r.key).bind(4, r.nameNl).bind(5, r.nameEn).bind(6, r.sort).run();
+  stmt(
+      "INSERT INTO agreement_type (id, uuid, key, name_nl, name_en, sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+      "ON CONFLICT (id) DO UPDATE SET uuid = ?2, key = ?3, name_nl = ?4, name_en = ?5, sort = ?6")
+      .bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.key)
+      .bind(4, r.nameNl)
+      .bind(5, r.nameEn)
+      .bind(6, r.sort)
+      .run();
 }
 
 void Store::put(const StatusLabel& r) {
-  stmt("INSERT INTO status_label (id, uuid, status, name_nl, name_en, color) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-       "ON CONFLICT (id) DO UPDATE SET uuid = ?2, status = ?3, name_nl = ?4, name_en = ?5, color = ?6")
-      .bind(1, r.id).bind(2, r.uuid).bind(3, key(r.status)).bind(4, r.nameNl).bind(5, r.nameEn)
-      .bind(6, r.color.toString()).run();
+  stmt(
+      "INSERT INTO status_label (id, uuid, status, name_nl, name_en, color) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+      "ON CONFLICT (id) DO UPDATE SET uuid = ?2, status = ?3, name_nl = ?4, name_en = ?5, color = ?6")
+      .bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, key(r.status))
+      .bind(4, r.nameNl)
+      .bind(5, r.nameEn)
+      .bind(6, r.color.toString())
+      .run();
 }
 
 void Store::put(const NestTemplate& r) {
-  stmt("INSERT INTO nest_template (id, uuid, key, name, description, hop_limit) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-       "ON CONFLICT (id) DO UPDATE SET uuid = ?2, key = ?3, name = ?4, description = ?5, hop_limit = ?6")
-      .bind(1, r.id).bind(2, r.uuid).bind(3, r.key).bind(4, r.name).bind(5, r.description).bind(6, r.hopLimit).run();
+  stmt(
+      "INSERT INTO nest_template (id, uuid, key, name, description, hop_limit) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+      "ON CONFLICT (id) DO UPDATE SET uuid = ?2, key = ?3, name = ?4, description = ?5, hop_limit = ?6")
+      .bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.key)
+      .bind(4, r.name)
+      .bind(5, r.description)
+      .bind(6, r.hopLimit)
+      .run();
 }
 
 void Store::put(const NestCategory& r) {
@@ -397,9 +447,17 @@ void Store::put(const NestCategory& r) {
       "sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (id) DO UPDATE SET uuid = ?2, "
       "template_id = ?3, key = ?4, name_nl = ?5, name_en = ?6, reach = ?7, hop_limit = ?8, radius_km = ?9, "
       "weight = ?10, sort = ?11");
-  s.bind(1, r.id).bind(2, r.uuid).bind(3, r.templateId).bind(4, r.key).bind(5, r.nameNl).bind(6, r.nameEn)
+  s.bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.templateId)
+      .bind(4, r.key)
+      .bind(5, r.nameNl)
+      .bind(6, r.nameEn)
       .bind(7, key(r.reach));
-  if (r.hopLimit) s.bind(8, *r.hopLimit); else s.bindNull(8);
+  if (r.hopLimit)
+    s.bind(8, *r.hopLimit);
+  else
+    s.bindNull(8);
   s.bind(9, r.radiusKm).bind(10, r.weight).bind(11, r.sort).run();
   stmt("DELETE FROM nest_category_actor_type WHERE category_id = ?").bind(1, r.id).run();
   auto& ins = stmt("INSERT INTO nest_category_actor_type (category_id, actor_type_id) VALUES (?, ?)");
@@ -407,18 +465,36 @@ void Store::put(const NestCategory& r) {
 }
 
 void Store::put(const Actor& r) {
-  stmt("INSERT INTO actor (id, uuid, external_id, name, short_name, type_id, parent_id, address, postcode, "
-       "municipality, latitude, longitude, province, eerstelijnszone, judicial_district, line, influence, interest, "
-       "notes, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-       "?17, ?18, ?19, ?20, ?21) ON CONFLICT (id) DO UPDATE SET uuid = ?2, external_id = ?3, name = ?4, "
-       "short_name = ?5, type_id = ?6, parent_id = ?7, address = ?8, postcode = ?9, municipality = ?10, "
-       "latitude = ?11, longitude = ?12, province = ?13, eerstelijnszone = ?14, judicial_district = ?15, line = ?16, "
-       "influence = ?17, interest = ?18, notes = ?19, valid_from = ?20, valid_to = ?21")
-      .bind(1, r.id).bind(2, r.uuid).bind(3, r.externalId).bind(4, r.name).bind(5, r.shortName).bind(6, r.typeId)
-      .bindId(7, r.parentId).bind(8, r.address).bind(9, r.postcode).bind(10, r.municipality).bind(11, r.latitude)
-      .bind(12, r.longitude).bind(13, r.province).bind(14, r.eerstelijnszone).bind(15, r.judicialDistrict)
-      .bind(16, r.line).bind(17, r.influence).bind(18, r.interest).bind(19, r.notes).bind(20, r.validFrom)
-      .bind(21, r.validTo).run();
+  stmt(
+      "INSERT INTO actor (id, uuid, external_id, name, short_name, type_id, parent_id, address, postcode, "
+      "municipality, latitude, longitude, province, eerstelijnszone, judicial_district, line, influence, interest, "
+      "notes, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+      "?17, ?18, ?19, ?20, ?21) ON CONFLICT (id) DO UPDATE SET uuid = ?2, external_id = ?3, name = ?4, "
+      "short_name = ?5, type_id = ?6, parent_id = ?7, address = ?8, postcode = ?9, municipality = ?10, "
+      "latitude = ?11, longitude = ?12, province = ?13, eerstelijnszone = ?14, judicial_district = ?15, line = ?16, "
+      "influence = ?17, interest = ?18, notes = ?19, valid_from = ?20, valid_to = ?21")
+      .bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.externalId)
+      .bind(4, r.name)
+      .bind(5, r.shortName)
+      .bind(6, r.typeId)
+      .bindId(7, r.parentId)
+      .bind(8, r.address)
+      .bind(9, r.postcode)
+      .bind(10, r.municipality)
+      .bind(11, r.latitude)
+      .bind(12, r.longitude)
+      .bind(13, r.province)
+      .bind(14, r.eerstelijnszone)
+      .bind(15, r.judicialDistrict)
+      .bind(16, r.line)
+      .bind(17, r.influence)
+      .bind(18, r.interest)
+      .bind(19, r.notes)
+      .bind(20, r.validFrom)
+      .bind(21, r.validTo)
+      .run();
   // Children are rewritten; a fresh row (bulk write of a new map) has none yet.
   if (!m_freshRows) {
     stmt("DELETE FROM actor_tag WHERE actor_id = ?").bind(1, r.id).run();
@@ -432,21 +508,40 @@ void Store::put(const Actor& r) {
 }
 
 void Store::put(const Contact& r) {
-  stmt("INSERT INTO contact (id, uuid, actor_id, name, role, email, phone, notes, personal_data) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO UPDATE SET uuid = ?2, actor_id = ?3, "
-       "name = ?4, role = ?5, email = ?6, phone = ?7, notes = ?8, personal_data = ?9")
-      .bind(1, r.id).bind(2, r.uuid).bind(3, r.actorId).bind(4, r.name).bind(5, r.role).bind(6, r.email)
-      .bind(7, r.phone).bind(8, r.notes).bind(9, r.personalData ? 1 : 0).run();
+  stmt(
+      "INSERT INTO contact (id, uuid, actor_id, name, role, email, phone, notes, personal_data) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO UPDATE SET uuid = ?2, actor_id = ?3, "
+      "name = ?4, role = ?5, email = ?6, phone = ?7, notes = ?8, personal_data = ?9")
+      .bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.actorId)
+      .bind(4, r.name)
+      .bind(5, r.role)
+      .bind(6, r.email)
+      .bind(7, r.phone)
+      .bind(8, r.notes)
+      .bind(9, r.personalData ? 1 : 0)
+      .run();
 }
 
 void Store::put(const Tie& r) {
-  stmt("INSERT INTO tie (id, uuid, source_id, target_id, type_id, direction, strength, status, valid_from, "
-       "valid_to, source_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (id) DO UPDATE SET "
-       "uuid = ?2, source_id = ?3, target_id = ?4, type_id = ?5, direction = ?6, strength = ?7, status = ?8, "
-       "valid_from = ?9, valid_to = ?10, source_note = ?11")
-      .bind(1, r.id).bind(2, r.uuid).bind(3, r.sourceId).bind(4, r.targetId).bind(5, r.typeId)
-      .bind(6, key(r.direction)).bind(7, r.strength).bind(8, key(r.status)).bind(9, r.validFrom).bind(10, r.validTo)
-      .bind(11, r.sourceNote).run();
+  stmt(
+      "INSERT INTO tie (id, uuid, source_id, target_id, type_id, direction, strength, status, valid_from, "
+      "valid_to, source_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (id) DO UPDATE SET "
+      "uuid = ?2, source_id = ?3, target_id = ?4, type_id = ?5, direction = ?6, strength = ?7, status = ?8, "
+      "valid_from = ?9, valid_to = ?10, source_note = ?11")
+      .bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.sourceId)
+      .bind(4, r.targetId)
+      .bind(5, r.typeId)
+      .bind(6, key(r.direction))
+      .bind(7, r.strength)
+      .bind(8, key(r.status))
+      .bind(9, r.validFrom)
+      .bind(10, r.validTo)
+      .bind(11, r.sourceNote)
+      .run();
 }
 
 void Store::put(const Agreement& r) {
@@ -454,34 +549,61 @@ void Store::put(const Agreement& r) {
       "INSERT INTO agreement (id, uuid, title, type_id, scope_prison_id, owner, review_date, work_package, notes) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO UPDATE SET uuid = ?2, title = ?3, "
       "type_id = ?4, scope_prison_id = ?5, owner = ?6, review_date = ?7, work_package = ?8, notes = ?9");
-  s.bind(1, r.id).bind(2, r.uuid).bind(3, r.title).bindId(4, r.typeId).bindId(5, r.scopePrisonId).bind(6, r.owner)
-      .bind(7, r.reviewDate).bindId(8, r.workPackage).bind(9, r.notes).run();
+  s.bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.title)
+      .bindId(4, r.typeId)
+      .bindId(5, r.scopePrisonId)
+      .bind(6, r.owner)
+      .bind(7, r.reviewDate)
+      .bindId(8, r.workPackage)
+      .bind(9, r.notes)
+      .run();
   if (!m_freshRows)
     for (auto table : {"agreement_party", "agreement_status", "agreement_building_block", "agreement_document"})
       stmt(std::string("DELETE FROM ") + table + " WHERE agreement_id = ?").bind(1, r.id).run();
   auto& party = stmt("INSERT INTO agreement_party (agreement_id, position, actor_id, role) VALUES (?, ?, ?, ?)");
   for (std::size_t i = 0; i < r.parties.size(); ++i)
-    party.bind(1, r.id).bind(2, static_cast<std::int64_t>(i)).bind(3, r.parties[i].actorId).bind(4, r.parties[i].role)
+    party.bind(1, r.id)
+        .bind(2, static_cast<std::int64_t>(i))
+        .bind(3, r.parties[i].actorId)
+        .bind(4, r.parties[i].role)
         .run();
   auto& status =
       stmt("INSERT INTO agreement_status (agreement_id, position, date, status, note) VALUES (?, ?, ?, ?, ?)");
   for (std::size_t i = 0; i < r.history.size(); ++i)
-    status.bind(1, r.id).bind(2, static_cast<std::int64_t>(i)).bind(3, r.history[i].date.toString())
-        .bind(4, key(r.history[i].status)).bind(5, r.history[i].note).run();
+    status.bind(1, r.id)
+        .bind(2, static_cast<std::int64_t>(i))
+        .bind(3, r.history[i].date.toString())
+        .bind(4, key(r.history[i].status))
+        .bind(5, r.history[i].note)
+        .run();
   auto& block = stmt("INSERT INTO agreement_building_block (agreement_id, block) VALUES (?, ?)");
   for (int b : r.buildingBlocks) block.bind(1, r.id).bind(2, b).run();
   auto& doc = stmt("INSERT INTO agreement_document (agreement_id, position, title, reference) VALUES (?, ?, ?, ?)");
   for (std::size_t i = 0; i < r.documents.size(); ++i)
-    doc.bind(1, r.id).bind(2, static_cast<std::int64_t>(i)).bind(3, r.documents[i].title)
-        .bind(4, r.documents[i].reference).run();
+    doc.bind(1, r.id)
+        .bind(2, static_cast<std::int64_t>(i))
+        .bind(3, r.documents[i].title)
+        .bind(4, r.documents[i].reference)
+        .run();
 }
 
 void Store::put(const View& r) {
-  stmt("INSERT INTO view (id, uuid, name, filter_json, decoration_json, layout, camera_x, camera_y, zoom) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO UPDATE SET uuid = ?2, name = ?3, "
-       "filter_json = ?4, decoration_json = ?5, layout = ?6, camera_x = ?7, camera_y = ?8, zoom = ?9")
-      .bind(1, r.id).bind(2, r.uuid).bind(3, r.name).bind(4, r.filterJson).bind(5, r.decorationJson)
-      .bind(6, r.layout).bind(7, r.cameraX).bind(8, r.cameraY).bind(9, r.zoom).run();
+  stmt(
+      "INSERT INTO view (id, uuid, name, filter_json, decoration_json, layout, camera_x, camera_y, zoom) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO UPDATE SET uuid = ?2, name = ?3, "
+      "filter_json = ?4, decoration_json = ?5, layout = ?6, camera_x = ?7, camera_y = ?8, zoom = ?9")
+      .bind(1, r.id)
+      .bind(2, r.uuid)
+      .bind(3, r.name)
+      .bind(4, r.filterJson)
+      .bind(5, r.decorationJson)
+      .bind(6, r.layout)
+      .bind(7, r.cameraX)
+      .bind(8, r.cameraY)
+      .bind(9, r.zoom)
+      .run();
 }
 
 void Store::putPosition(RowId viewId, RowId actorId, const std::optional<ViewPosition>& p) {
@@ -489,9 +611,15 @@ void Store::putPosition(RowId viewId, RowId actorId, const std::optional<ViewPos
     stmt("DELETE FROM view_position WHERE view_id = ? AND actor_id = ?").bind(1, viewId).bind(2, actorId).run();
     return;
   }
-  stmt("INSERT INTO view_position (view_id, actor_id, x, y, pinned) VALUES (?1, ?2, ?3, ?4, ?5) "
-       "ON CONFLICT (view_id, actor_id) DO UPDATE SET x = ?3, y = ?4, pinned = ?5")
-      .bind(1, viewId).bind(2, actorId).bind(3, p->x).bind(4, p->y).bind(5, p->pinned ? 1 : 0).run();
+  stmt(
+      "INSERT INTO view_position (view_id, actor_id, x, y, pinned) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT (view_id, actor_id) DO UPDATE SET x = ?3, y = ?4, pinned = ?5")
+      .bind(1, viewId)
+      .bind(2, actorId)
+      .bind(3, p->x)
+      .bind(4, p->y)
+      .bind(5, p->pinned ? 1 : 0)
+      .run();
 }
 
 void Store::removeById(std::string_view table, RowId id) {
@@ -500,18 +628,54 @@ void Store::removeById(std::string_view table, RowId id) {
 
 template <class T>
 constexpr std::string_view tableName();
-template <> constexpr std::string_view tableName<Sector>() { return "sector"; }
-template <> constexpr std::string_view tableName<ActorType>() { return "actor_type"; }
-template <> constexpr std::string_view tableName<TieType>() { return "tie_type"; }
-template <> constexpr std::string_view tableName<AgreementType>() { return "agreement_type"; }
-template <> constexpr std::string_view tableName<StatusLabel>() { return "status_label"; }
-template <> constexpr std::string_view tableName<NestTemplate>() { return "nest_template"; }
-template <> constexpr std::string_view tableName<NestCategory>() { return "nest_category"; }
-template <> constexpr std::string_view tableName<Actor>() { return "actor"; }
-template <> constexpr std::string_view tableName<Contact>() { return "contact"; }
-template <> constexpr std::string_view tableName<Tie>() { return "tie"; }
-template <> constexpr std::string_view tableName<Agreement>() { return "agreement"; }
-template <> constexpr std::string_view tableName<View>() { return "view"; }
+template <>
+constexpr std::string_view tableName<Sector>() {
+  return "sector";
+}
+template <>
+constexpr std::string_view tableName<ActorType>() {
+  return "actor_type";
+}
+template <>
+constexpr std::string_view tableName<TieType>() {
+  return "tie_type";
+}
+template <>
+constexpr std::string_view tableName<AgreementType>() {
+  return "agreement_type";
+}
+template <>
+constexpr std::string_view tableName<StatusLabel>() {
+  return "status_label";
+}
+template <>
+constexpr std::string_view tableName<NestTemplate>() {
+  return "nest_template";
+}
+template <>
+constexpr std::string_view tableName<NestCategory>() {
+  return "nest_category";
+}
+template <>
+constexpr std::string_view tableName<Actor>() {
+  return "actor";
+}
+template <>
+constexpr std::string_view tableName<Contact>() {
+  return "contact";
+}
+template <>
+constexpr std::string_view tableName<Tie>() {
+  return "tie";
+}
+template <>
+constexpr std::string_view tableName<Agreement>() {
+  return "agreement";
+}
+template <>
+constexpr std::string_view tableName<View>() {
+  return "view";
+}
 
 template <class T>
 void Store::remove(RowId id) {
@@ -622,8 +786,7 @@ RowId Store::appendChange(ChangeLogEntry entry) {
 std::vector<ChangeLogEntry> Store::changeLog(std::size_t limit) {
   std::vector<ChangeLogEntry> out;
   std::string query = "SELECT id, time, user, description FROM change_log";
-  if (limit > 0)
-    query = "SELECT * FROM (" + query + " ORDER BY id DESC LIMIT " + std::to_string(limit) + ")";
+  if (limit > 0) query = "SELECT * FROM (" + query + " ORDER BY id DESC LIMIT " + std::to_string(limit) + ")";
   sql::Stmt s(m_db, query + " ORDER BY id");
   while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), {}});
   if (out.empty()) return out;
@@ -656,10 +819,14 @@ void loadMeta(sqlite3* db, Model& m) {
   sql::Stmt s(db, "SELECT key, value FROM meta");
   while (s.step()) {
     std::string k = s.text(0), v = s.text(1);
-    if (k == "uuid") m.info.uuid = Uuid::parse(v).value_or(Uuid{});
-    else if (k == "name") m.info.name = v;
-    else if (k == "description") m.info.description = v;
-    else if (k == "created") m.info.created = v;
+    if (k == "uuid")
+      m.info.uuid = Uuid::parse(v).value_or(Uuid{});
+    else if (k == "name")
+      m.info.name = v;
+    else if (k == "description")
+      m.info.description = v;
+    else if (k == "created")
+      m.info.created = v;
   }
 }
 
@@ -671,8 +838,9 @@ void loadTaxonomy(sqlite3* db, Model& m) {
                      static_cast<int>(s.integer(6))});
   }
   {
-    sql::Stmt s(db, "SELECT id, uuid, key, name_nl, name_en, sector_id, color, shape, line, sort FROM actor_type "
-                    "ORDER BY id");
+    sql::Stmt s(db,
+                "SELECT id, uuid, key, name_nl, name_en, sector_id, color, shape, line, sort FROM actor_type "
+                "ORDER BY id");
     while (s.step())
       m.actorTypes.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), s.integer(5), colorOf(s.text(6)),
                         parseShape(s.text(7)).value_or(Shape::Circle), static_cast<int>(s.integer(8)),
@@ -701,8 +869,9 @@ void loadTaxonomy(sqlite3* db, Model& m) {
       m.nestTemplates.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), static_cast<int>(s.integer(5))});
   }
   {
-    sql::Stmt s(db, "SELECT id, uuid, template_id, key, name_nl, name_en, reach, hop_limit, radius_km, weight, sort "
-                    "FROM nest_category ORDER BY id");
+    sql::Stmt s(db,
+                "SELECT id, uuid, template_id, key, name_nl, name_en, reach, hop_limit, radius_km, weight, sort "
+                "FROM nest_category ORDER BY id");
     while (s.step()) {
       NestCategory c;
       c.id = s.integer(0);
@@ -718,8 +887,9 @@ void loadTaxonomy(sqlite3* db, Model& m) {
       c.sort = static_cast<int>(s.integer(10));
       m.nestCategories.put(std::move(c));
     }
-    sql::Stmt t(db, "SELECT category_id, actor_type_id FROM nest_category_actor_type ORDER BY category_id, "
-                    "actor_type_id");
+    sql::Stmt t(db,
+                "SELECT category_id, actor_type_id FROM nest_category_actor_type ORDER BY category_id, "
+                "actor_type_id");
     while (t.step())
       if (auto* c = m.nestCategories.find(t.integer(0))) c->actorTypeIds.push_back(t.integer(1));
   }
@@ -727,9 +897,10 @@ void loadTaxonomy(sqlite3* db, Model& m) {
 
 void loadActors(sqlite3* db, Model& m) {
   m.actors.reserve(estimateRows(db, "actor"));
-  sql::Stmt s(db, "SELECT id, uuid, external_id, name, short_name, type_id, parent_id, address, postcode, "
-                  "municipality, latitude, longitude, province, eerstelijnszone, judicial_district, line, influence, "
-                  "interest, notes, valid_from, valid_to FROM actor ORDER BY id");
+  sql::Stmt s(db,
+              "SELECT id, uuid, external_id, name, short_name, type_id, parent_id, address, postcode, "
+              "municipality, latitude, longitude, province, eerstelijnszone, judicial_district, line, influence, "
+              "interest, notes, valid_from, valid_to FROM actor ORDER BY id");
   while (s.step()) {
     Actor& a = m.actors.append(s.integer(0));  // filled in place: an Actor is large to move
     a.uuid = s.uuid(1);
@@ -759,8 +930,9 @@ void loadActors(sqlite3* db, Model& m) {
   sql::Stmt fields(db, "SELECT actor_id, key, value FROM actor_field");
   while (fields.step())
     if (auto* a = m.actors.find(fields.integer(0))) a->customFields[fields.text(1)] = fields.text(2);
-  sql::Stmt contacts(db, "SELECT id, uuid, actor_id, name, role, email, phone, notes, personal_data FROM contact "
-                         "ORDER BY id");
+  sql::Stmt contacts(db,
+                     "SELECT id, uuid, actor_id, name, role, email, phone, notes, personal_data FROM contact "
+                     "ORDER BY id");
   while (contacts.step())
     m.contacts.put({contacts.integer(0), contacts.uuid(1), contacts.integer(2), contacts.text(3), contacts.text(4),
                     contacts.text(5), contacts.text(6), contacts.text(7), contacts.integer(8) != 0});
@@ -768,8 +940,9 @@ void loadActors(sqlite3* db, Model& m) {
 
 /// Appends the ties with ids in [from, to] to `ties`.
 void loadTies(sqlite3* db, Table<Tie>& ties, RowId from = 0, RowId to = INT64_MAX) {
-  sql::Stmt s(db, "SELECT id, uuid, source_id, target_id, type_id, direction, strength, status, valid_from, valid_to, "
-                  "source_note FROM tie WHERE id BETWEEN ? AND ? ORDER BY id");
+  sql::Stmt s(db,
+              "SELECT id, uuid, source_id, target_id, type_id, direction, strength, status, valid_from, valid_to, "
+              "source_note FROM tie WHERE id BETWEEN ? AND ? ORDER BY id");
   s.bind(1, from).bind(2, to);
   while (s.step()) {
     Tie& t = ties.append(s.integer(0));
@@ -787,8 +960,9 @@ void loadTies(sqlite3* db, Table<Tie>& ties, RowId from = 0, RowId to = INT64_MA
 }
 
 void loadAgreements(sqlite3* db, Model& m) {
-  sql::Stmt s(db, "SELECT id, uuid, title, type_id, scope_prison_id, owner, review_date, work_package, notes FROM "
-                  "agreement ORDER BY id");
+  sql::Stmt s(db,
+              "SELECT id, uuid, title, type_id, scope_prison_id, owner, review_date, work_package, notes FROM "
+              "agreement ORDER BY id");
   while (s.step()) {
     Agreement a;
     a.id = s.integer(0);
@@ -805,25 +979,27 @@ void loadAgreements(sqlite3* db, Model& m) {
   sql::Stmt parties(db, "SELECT agreement_id, actor_id, role FROM agreement_party ORDER BY agreement_id, position");
   while (parties.step())
     if (auto* a = m.agreements.find(parties.integer(0))) a->parties.push_back({parties.integer(1), parties.text(2)});
-  sql::Stmt history(db, "SELECT agreement_id, date, status, note FROM agreement_status ORDER BY agreement_id, position");
+  sql::Stmt history(db,
+                    "SELECT agreement_id, date, status, note FROM agreement_status ORDER BY agreement_id, position");
   while (history.step())
     if (auto* a = m.agreements.find(history.integer(0)))
       a->history.push_back({Date::parse(history.text(1)).value_or(Date{}),
                             parseAgreementStatus(history.text(2)).value_or(AgreementStatus::Idea), history.text(3)});
   sql::Stmt blocks(db, "SELECT agreement_id, block FROM agreement_building_block ORDER BY agreement_id, block");
   while (blocks.step())
-    if (auto* a = m.agreements.find(blocks.integer(0))) a->buildingBlocks.push_back(static_cast<int>(blocks.integer(1)));
+    if (auto* a = m.agreements.find(blocks.integer(0)))
+      a->buildingBlocks.push_back(static_cast<int>(blocks.integer(1)));
   sql::Stmt docs(db, "SELECT agreement_id, title, reference FROM agreement_document ORDER BY agreement_id, position");
   while (docs.step())
     if (auto* a = m.agreements.find(docs.integer(0))) a->documents.push_back({docs.text(1), docs.text(2)});
 }
 
 void loadViews(sqlite3* db, Model& m) {
-  sql::Stmt s(db, "SELECT id, uuid, name, filter_json, decoration_json, layout, camera_x, camera_y, zoom FROM view "
-                  "ORDER BY id");
+  sql::Stmt s(db,
+              "SELECT id, uuid, name, filter_json, decoration_json, layout, camera_x, camera_y, zoom FROM view "
+              "ORDER BY id");
   while (s.step())
-    m.views.put(
-        {s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), s.text(5), s.real(6), s.real(7), s.real(8)});
+    m.views.put({s.integer(0), s.uuid(1), s.text(2), s.text(3), s.text(4), s.text(5), s.real(6), s.real(7), s.real(8)});
   sql::Stmt p(db, "SELECT view_id, actor_id, x, y, pinned FROM view_position ORDER BY view_id, actor_id");
   while (p.step()) {
     auto& positions = m.positions[p.integer(0)];

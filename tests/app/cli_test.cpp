@@ -2,12 +2,15 @@
 #include "app/cli.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -90,9 +93,7 @@ class Sandbox {
   test::TempDir m_dir;
 };
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 /// The file names in `dir`, to see that nothing was left behind.
 std::vector<std::string> entries(const fs::path& dir) {
@@ -308,6 +309,85 @@ TEST_CASE("cli: files that cannot be opened", "[cli]") {
     auto after = test::readBytes(box / "notities.nestmap");
     CHECK(std::string(after.begin(), after.end()) == text);
     CHECK(entries(box.dir()) == std::vector<std::string>{"data", "notities.nestmap"});
+  }
+}
+
+namespace {
+
+void rawSql(const fs::path& file, const char* sqlText) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db, sqlText, nullptr, nullptr, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_close(db) == SQLITE_OK);
+}
+
+/// Every subcommand that opens FILE, and the window itself: the same exit code
+/// and reason, and the file byte-identical afterwards.
+void expectRefusedEverywhere(const Sandbox& box, const std::string& name, int code, const std::string& reason) {
+  const auto before = test::readBytes(box / name);
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"info", name}, {"check", name}, {"log", name}, {name, "--screenshot", "shot.png"}}) {
+    Run r = box.run(args);
+    INFO(args[0] << ": " << r.err);
+    CHECK(r.status == code);
+    CHECK(contains(r.err, reason));
+    CHECK(r.out.empty());
+  }
+  CHECK(test::readBytes(box / name) == before);
+  CHECK_FALSE(fs::exists(box / "shot.png"));
+}
+
+}  // namespace
+
+TEST_CASE("cli: every kind of bad file gets its reason and exit code, and stays as it was", "[cli]") {
+  Sandbox box;
+  SECTION("SQLite of another program: 4") {
+    rawSql(box / "ander.db", "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+    expectRefusedEverywhere(box, "ander.db", kExitNotNestmap, "is een SQLite-databank, maar geen Nestmap-kaart");
+  }
+  SECTION("a map from a newer Nestmap: 5") {
+    REQUIRE(box.run({"new", "nieuw.nestmap"}).status == 0);
+    rawSql(box / "nieuw.nestmap", "PRAGMA user_version = 9;");
+    expectRefusedEverywhere(box, "nieuw.nestmap", kExitNewerVersion, "nieuwere versie van Nestmap (schema 9;");
+  }
+  SECTION("a damaged map: 6") {
+    REQUIRE(box.run({"demo", "kapot.nestmap"}).status == 0);
+    {
+      std::fstream f(box / "kapot.nestmap", std::ios::in | std::ios::out | std::ios::binary);
+      for (std::streamoff page = 3; page < 14; ++page) {
+        f.seekp(page * 4096);
+        const std::string junk(64, '\x5A');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+      }
+    }
+    expectRefusedEverywhere(box, "kapot.nestmap", kExitCorrupt, "is beschadigd");
+  }
+  SECTION("a map locked by another process: 7") {
+    REQUIRE(box.run({"new", "bezet.nestmap"}).status == 0);
+    int ready[2];
+    REQUIRE(pipe(ready) == 0);
+    const std::string file = (box / "bezet.nestmap").string();
+    pid_t holder = fork();
+    REQUIRE(holder >= 0);
+    if (holder == 0) {
+      sqlite3* db = nullptr;
+      if (sqlite3_open(file.c_str(), &db) != SQLITE_OK ||
+          sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE meta SET value = value;", nullptr,
+                       nullptr, nullptr) != SQLITE_OK)
+        _exit(2);
+      char c = 'x';
+      if (write(ready[1], &c, 1) != 1) _exit(3);
+      pause();
+      _exit(0);
+    }
+    close(ready[1]);
+    char c = 0;
+    REQUIRE(read(ready[0], &c, 1) == 1);
+    close(ready[0]);
+    expectRefusedEverywhere(box, "bezet.nestmap", kExitLocked, "is vergrendeld door een ander proces");
+    kill(holder, SIGKILL);
+    waitpid(holder, nullptr, 0);
+    CHECK(box.run({"check", "bezet.nestmap"}).status == kExitOk);
   }
 }
 

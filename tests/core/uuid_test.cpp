@@ -10,12 +10,8 @@ using nestmap::Uuid;
 
 namespace {
 
-int version(const Uuid& id) {
-  return id.bytes[6] >> 4;
-}
-int variantBits(const Uuid& id) {
-  return id.bytes[8] >> 6;
-}
+int version(const Uuid& id) { return id.bytes[6] >> 4; }
+int variantBits(const Uuid& id) { return id.bytes[8] >> 6; }
 
 }  // namespace
 

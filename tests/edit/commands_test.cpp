@@ -1,9 +1,10 @@
 // Each command: apply → undo → redo restores exactly, in memory and in the
 // file, with ids kept; groups are one step and one transaction.
+#include "edit/commands.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
-#include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "support/sample_model.hpp"
 #include "support/temp_dir.hpp"

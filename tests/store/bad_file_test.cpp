@@ -33,8 +33,7 @@ void rawExec(const fs::path& file, const char* sql) {
 /// Opens `file`, expecting UserError of `kind` whose message holds `phrase`;
 /// checks the file is byte-identical afterwards. (SQLite may leave its empty
 /// -wal/-shm companions beside a WAL-mode file it only read; they hold no data.)
-void expectRefused(const fs::path& file, UserError::Kind kind, const std::string& phrase,
-                   Store::Options options = {}) {
+void expectRefused(const fs::path& file, UserError::Kind kind, const std::string& phrase, Store::Options options = {}) {
   const auto before = test::readBytes(file);
   try {
     Document::open(file, options);
@@ -115,8 +114,8 @@ TEST_CASE("a map locked by another process is refused and left as it was", "[sto
     // Another program holding the file exclusively, mid-write.
     sqlite3* db = nullptr;
     if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) _exit(2);
-    if (sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE meta SET value = value;",
-                     nullptr, nullptr, nullptr) != SQLITE_OK)
+    if (sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE meta SET value = value;", nullptr,
+                     nullptr, nullptr) != SQLITE_OK)
       _exit(3);
     char ok = 'x';
     if (write(ready[1], &ok, 1) != 1) _exit(4);

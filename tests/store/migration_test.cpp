@@ -49,7 +49,8 @@ std::map<std::string, std::string> describeSchema(const fs::path& file) {
     sqlite3_prepare_v2(db, sql.c_str(), -1, &cols, nullptr);
     std::string desc;
     while (sqlite3_step(cols) == SQLITE_ROW)
-      for (int c = 0; c < 5; ++c) desc += std::string(reinterpret_cast<const char*>(sqlite3_column_text(cols, c))) + "|";
+      for (int c = 0; c < 5; ++c)
+        desc += std::string(reinterpret_cast<const char*>(sqlite3_column_text(cols, c))) + "|";
     sqlite3_finalize(cols);
     out[table] = desc;
   }
@@ -75,8 +76,10 @@ TEST_CASE("a schema 1 map is migrated after a backup copy, keeping its data", "[
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2(doc.store().migrationBackup()->c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
     sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), status FROM agreement "
-                               "WHERE id = 1", -1, &stmt, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_prepare_v2(db,
+                               "SELECT (SELECT user_version FROM pragma_user_version), status FROM agreement "
+                               "WHERE id = 1",
+                               -1, &stmt, nullptr) == SQLITE_OK);
     REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
     CHECK(sqlite3_column_int(stmt, 0) == 1);
     CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1))) == "formalised");

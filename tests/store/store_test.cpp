@@ -1,10 +1,11 @@
+#include "store/store.hpp"
+
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
 
 #include "core/error.hpp"
 #include "edit/document.hpp"
-#include "store/store.hpp"
 #include "support/sample_model.hpp"
 #include "support/temp_dir.hpp"
 

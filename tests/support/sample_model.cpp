@@ -17,8 +17,8 @@ Model sampleModel() {
   m.actorTypes.put({1, uuidFor(3), "prison", "Gevangenis", "Prison", 1, {1, 2, 3}, Shape::Square, 3, 1});
   m.actorTypes.put({2, uuidFor(4), "psd", "PSD", "PSD", 1, {4, 5, 6}, Shape::Diamond, 2, 2});
   m.actorTypes.put({3, uuidFor(5), "caw", "CAW", "CAW", 2, {7, 8, 9}, Shape::Hexagon, 1, 3});
-  m.actorTypes.put({4, uuidFor(6), "vk", "Vertrouwenscentrum", "Confidential centre", 2, {9, 9, 9}, Shape::Triangle,
-                    2, 4});
+  m.actorTypes.put(
+      {4, uuidFor(6), "vk", "Vertrouwenscentrum", "Confidential centre", 2, {9, 9, 9}, Shape::Triangle, 2, 4});
   m.tieTypes.put({1, uuidFor(7), "referral", "Doorverwijzing", "Referral", {11, 12, 13}, true, 1});
   m.tieTypes.put({2, uuidFor(8), "consultation", "Overleg", "Consultation", {14, 15, 16}, false, 2});
   m.agreementTypes.put({1, uuidFor(9), "protocol", "Protocol", "Protocol", 5});
@@ -82,7 +82,8 @@ Model sampleModel() {
   vk.typeId = 4;
   m.actors.put(vk);
 
-  m.contacts.put({1, uuidFor(30), 3, "Onthaal JWW", "Coördinator", "jww@example.org", "+32 0 000 00 00", "nota", false});
+  m.contacts.put(
+      {1, uuidFor(30), 3, "Onthaal JWW", "Coördinator", "jww@example.org", "+32 0 000 00 00", "nota", false});
 
   m.ties.put({1, uuidFor(40), 1, 3, 1, Direction::Directed, 3, TieStatus::Active, date("2025-01-01"),
               date("2026-01-01"), "Terreinverkenning"});
