@@ -2,7 +2,6 @@
 #include "app/cli.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,13 +9,13 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "io/data_sources.hpp"
+#include "support/bad_files.hpp"
 #include "support/temp_dir.hpp"
 
 extern char** environ;
@@ -352,41 +351,14 @@ TEST_CASE("cli: every kind of bad file gets its reason and exit code, and stays 
   }
   SECTION("a damaged map: 6") {
     REQUIRE(box.run({"demo", "kapot.nestmap"}).status == 0);
-    {
-      std::fstream f(box / "kapot.nestmap", std::ios::in | std::ios::out | std::ios::binary);
-      for (std::streamoff page = 3; page < 14; ++page) {
-        f.seekp(page * 4096);
-        const std::string junk(64, '\x5A');
-        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
-      }
-    }
+    test::scribbleOverPages(box / "kapot.nestmap");
     expectRefusedEverywhere(box, "kapot.nestmap", kExitCorrupt, "is beschadigd");
   }
   SECTION("a map locked by another process: 7") {
     REQUIRE(box.run({"new", "bezet.nestmap"}).status == 0);
-    int ready[2];
-    REQUIRE(pipe(ready) == 0);
-    const std::string file = (box / "bezet.nestmap").string();
-    pid_t holder = fork();
-    REQUIRE(holder >= 0);
-    if (holder == 0) {
-      sqlite3* db = nullptr;
-      if (sqlite3_open(file.c_str(), &db) != SQLITE_OK ||
-          sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE meta SET value = value;", nullptr,
-                       nullptr, nullptr) != SQLITE_OK)
-        _exit(2);
-      char c = 'x';
-      if (write(ready[1], &c, 1) != 1) _exit(3);
-      pause();
-      _exit(0);
-    }
-    close(ready[1]);
-    char c = 0;
-    REQUIRE(read(ready[0], &c, 1) == 1);
-    close(ready[0]);
+    test::ExclusiveLockHolder holder(box / "bezet.nestmap");
     expectRefusedEverywhere(box, "bezet.nestmap", kExitLocked, "is vergrendeld door een ander proces");
-    kill(holder, SIGKILL);
-    waitpid(holder, nullptr, 0);
+    holder.release();
     CHECK(box.run({"check", "bezet.nestmap"}).status == kExitOk);
   }
 }

@@ -1,16 +1,13 @@
 // Every way a file can fail to open: a clear reason, the right kind, and not
 // one byte of the file changed.
-#include <signal.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
 
 #include "core/error.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
+#include "support/bad_files.hpp"
 #include "support/sample_model.hpp"
 #include "support/temp_dir.hpp"
 
@@ -88,16 +85,7 @@ TEST_CASE("a damaged map is refused and left as it was", "[store][bad-file]") {
   fs::path file = dir / "damaged.nestmap";
   { Document::create(file, demoModel(embeddedData())); }
   REQUIRE(fs::file_size(file) > 16 * 4096);
-  // Scribble over the middle of the file: b-tree pages of the actor and tie
-  // tables, well past the header page.
-  {
-    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-    for (std::streamoff page = 3; page < 14; ++page) {
-      f.seekp(page * 4096);
-      std::string junk(64, '\xA5');
-      f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
-    }
-  }
+  test::scribbleOverPages(file);
   expectRefused(file, UserError::Kind::Corrupt, "beschadigd");
 }
 
@@ -106,34 +94,12 @@ TEST_CASE("a map locked by another process is refused and left as it was", "[sto
   fs::path file = dir / "locked.nestmap";
   { Document::create(file, test::sampleModel()); }
 
-  int ready[2];
-  REQUIRE(pipe(ready) == 0);
-  pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) {
-    // Another program holding the file exclusively, mid-write.
-    sqlite3* db = nullptr;
-    if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) _exit(2);
-    if (sqlite3_exec(db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE meta SET value = value;", nullptr,
-                     nullptr, nullptr) != SQLITE_OK)
-      _exit(3);
-    char ok = 'x';
-    if (write(ready[1], &ok, 1) != 1) _exit(4);
-    pause();
-    _exit(0);
-  }
-  close(ready[1]);
-  char signal = 0;
-  REQUIRE(read(ready[0], &signal, 1) == 1);
-  close(ready[0]);
-
+  test::ExclusiveLockHolder holder(file);
   Store::Options quick;
   quick.busyTimeoutMs = 200;
   expectRefused(file, UserError::Kind::Locked, "vergrendeld door een ander proces", quick);
 
-  kill(child, SIGKILL);
-  int status = 0;
-  waitpid(child, &status, 0);
+  holder.release();
   // Once the other process is gone the map opens again, unchanged.
   Document doc = Document::open(file);
   CHECK(doc.model() == test::sampleModel());
