@@ -324,12 +324,18 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
     if (*checkCmd) return cmdCheck(file, out);
     if (*logCmd) return cmdLog(file, limit, out);
 
-    if (!hooks.openGui) {
+    // A file named on the command line is opened (and so checked) first, so
+    // that its problems are reported the same way with or without a window.
+    if (!hooks.openGui && guiFile.empty()) {
       err << tr("cli.no_gui") << '\n';
       return kExitGui;
     }
     fs::path path = guiFile.empty() ? ensureDemoMap(err) : fs::path(guiFile);
     Document doc = Document::open(path);
+    if (!hooks.openGui) {
+      err << tr("cli.no_gui") << '\n';
+      return kExitGui;
+    }
     GuiOptions options;
     if (!screenshot.empty()) options.screenshot = screenshot;
     options.width = width;
