@@ -34,7 +34,9 @@ test-sanitize: deps
 	  ctest --test-dir $(SAN_DIR) --output-on-failure -L unit
 
 bench: build
+	scripts/install-deps.sh bench
 	$(BUILD_DIR)/bench/store_bench
+	bench/run_analysis_bench.py --bin $(BUILD_DIR)/bench/analysis_bench
 
 # A PNG of the window on the demo map, written by the app itself.
 screenshot: build

@@ -7,11 +7,15 @@ packages=(
   build-essential cmake pkg-config ccache git
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libboost-graph-dev libsqlite3-dev catch2 libstb-dev libcli11-dev
-  nlohmann-json3-dev
+  nlohmann-json3-dev libpugixml-dev
   fonts-dejavu-core
   xvfb xauth
   tesseract-ocr tesseract-ocr-nld
 )
+# `install-deps.sh bench`: also the peers the benchmarks compare against.
+if [[ "${1:-}" == "bench" ]]; then
+  packages+=(python3-igraph)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -1,7 +1,5 @@
 #include "app/cli.hpp"
 
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iomanip>
@@ -9,6 +7,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/cli_command.hpp"
+#include "app/map_file.hpp"
 #include "app/paths.hpp"
 #include "core/embedded.hpp"
 #include "core/error.hpp"
@@ -62,27 +62,6 @@ std::string dataFingerprint() {
   std::ostringstream out;
   out << std::hex << std::setw(16) << std::setfill('0') << h;
   return out.str();
-}
-
-/// Builds a map file from `model` at `target` without ever leaving a half-written file there.
-void buildMapFile(const fs::path& target, Model model, const std::string& fingerprint) {
-  fs::path temp = target;
-  temp += ".building-" + std::to_string(getpid());
-  std::error_code ec;
-  fs::remove(temp, ec);
-  try {
-    Document doc = Document::create(temp, std::move(model));
-    if (!fingerprint.empty()) {
-      doc.store().begin();
-      doc.store().setMetaValue("demo_sources", fingerprint);
-      doc.store().commit();
-    }
-  } catch (...) {
-    fs::remove(temp, ec);
-    throw;
-  }
-  // The Document is closed now: SQLite has folded the WAL into the file.
-  fs::rename(temp, target);
 }
 
 /// The demo map in the user's data directory, (re)built from data/ when it is
@@ -303,6 +282,11 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   auto* logCmd = app.add_subcommand("log", tr("cli.cmd.log"));
   logCmd->add_option("FILE", file, tr("cli.opt.file"))->required();
   logCmd->add_option("--limit", limit, tr("cli.opt.limit"));
+  // Groups of subcommands in files of their own (see cli_command.hpp).
+  CliAction action;
+  CliStreams io{out, err};
+  addAnalysisCommands(app, action, io);
+  addImportCommands(app, action, io);
   app.require_subcommand(0, 1);
   app.footer(tr("cli.footer"));
 
@@ -323,6 +307,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
     if (*infoCmd) return cmdInfo(file, format, out);
     if (*checkCmd) return cmdCheck(file, out);
     if (*logCmd) return cmdLog(file, limit, out);
+    if (action) return action();
 
     // A file named on the command line is opened (and so checked) first, so
     // that its problems are reported the same way with or without a window.

@@ -186,6 +186,8 @@ struct Tie {
   TieStatus status = TieStatus::Active;
   std::optional<Date> validFrom, validTo;
   std::string sourceNote;
+  std::optional<double> weight;  ///< a numeric weight (imported graphs); empty: the strength is the weight
+  std::map<std::string, std::string> customFields;
   friend bool operator==(const Tie&, const Tie&) = default;
 };
 

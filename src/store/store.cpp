@@ -527,9 +527,9 @@ void Store::put(const Contact& r) {
 void Store::put(const Tie& r) {
   stmt(
       "INSERT INTO tie (id, uuid, source_id, target_id, type_id, direction, strength, status, valid_from, "
-      "valid_to, source_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (id) DO UPDATE SET "
-      "uuid = ?2, source_id = ?3, target_id = ?4, type_id = ?5, direction = ?6, strength = ?7, status = ?8, "
-      "valid_from = ?9, valid_to = ?10, source_note = ?11")
+      "valid_to, source_note, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (id) "
+      "DO UPDATE SET uuid = ?2, source_id = ?3, target_id = ?4, type_id = ?5, direction = ?6, strength = ?7, "
+      "status = ?8, valid_from = ?9, valid_to = ?10, source_note = ?11, weight = ?12")
       .bind(1, r.id)
       .bind(2, r.uuid)
       .bind(3, r.sourceId)
@@ -541,7 +541,13 @@ void Store::put(const Tie& r) {
       .bind(9, r.validFrom)
       .bind(10, r.validTo)
       .bind(11, r.sourceNote)
+      .bind(12, r.weight)
       .run();
+  if (!m_freshRows) stmt("DELETE FROM tie_field WHERE tie_id = ?").bind(1, r.id).run();
+  if (!r.customFields.empty()) {
+    auto& field = stmt("INSERT INTO tie_field (tie_id, key, value) VALUES (?, ?, ?)");
+    for (const auto& [k, v] : r.customFields) field.bind(1, r.id).bind(2, k).bind(3, v).run();
+  }
 }
 
 void Store::put(const Agreement& r) {
@@ -942,7 +948,7 @@ void loadActors(sqlite3* db, Model& m) {
 void loadTies(sqlite3* db, Table<Tie>& ties, RowId from = 0, RowId to = INT64_MAX) {
   sql::Stmt s(db,
               "SELECT id, uuid, source_id, target_id, type_id, direction, strength, status, valid_from, valid_to, "
-              "source_note FROM tie WHERE id BETWEEN ? AND ? ORDER BY id");
+              "source_note, weight FROM tie WHERE id BETWEEN ? AND ? ORDER BY id");
   s.bind(1, from).bind(2, to);
   while (s.step()) {
     Tie& t = ties.append(s.integer(0));
@@ -956,6 +962,7 @@ void loadTies(sqlite3* db, Table<Tie>& ties, RowId from = 0, RowId to = INT64_MA
     t.validFrom = s.optDate(8);
     t.validTo = s.optDate(9);
     t.sourceNote = s.text(10);
+    t.weight = s.optReal(11);
   }
 }
 
@@ -1093,6 +1100,9 @@ Model Store::load() {
         loadTies(m_db, m.ties, split + 1);
       }
     }
+    sql::Stmt fields(m_db, "SELECT tie_id, key, value FROM tie_field ORDER BY tie_id");
+    while (fields.step())
+      if (Tie* t = m.ties.find(fields.integer(0))) t->customFields[fields.text(1)] = fields.text(2);
     sql::exec(m_db, "COMMIT");
   } catch (...) {
     sql::exec(m_db, "ROLLBACK");

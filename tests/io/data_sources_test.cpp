@@ -66,9 +66,9 @@ std::string replaceField(const std::string& line, int index, const std::string& 
 TEST_CASE("The default model holds the taxonomy and the nest template", "[data]") {
   Model m = defaultModel(embeddedData(), "x");
   CHECK(m.info.name == "x");
-  CHECK(m.sectors.size() == 13);
-  CHECK(m.actorTypes.size() == 24);
-  CHECK(m.tieTypes.size() == 9);
+  CHECK(m.sectors.size() == 14);
+  CHECK(m.actorTypes.size() == 25);
+  CHECK(m.tieTypes.size() == 10);
   CHECK(m.agreementTypes.size() == 7);
   CHECK(m.statusLabels.size() == 7);
   CHECK(m.nestTemplates.size() == 1);

@@ -86,10 +86,11 @@ Model sampleModel() {
       {1, uuidFor(30), 3, "Onthaal JWW", "Coördinator", "jww@example.org", "+32 0 000 00 00", "nota", false});
 
   m.ties.put({1, uuidFor(40), 1, 3, 1, Direction::Directed, 3, TieStatus::Active, date("2025-01-01"),
-              date("2026-01-01"), "Terreinverkenning"});
-  m.ties.put({2, uuidFor(41), 1, 4, 2, Direction::Mutual, 1, TieStatus::Planned, std::nullopt, std::nullopt, ""});
+              date("2026-01-01"), "Terreinverkenning", std::nullopt, {}});
+  m.ties.put({2, uuidFor(41), 1, 4, 2, Direction::Mutual, 1, TieStatus::Planned, std::nullopt, std::nullopt, "", 2.75,
+              {{"bron", "GraphML"}, {"gewicht_ruw", "2.75"}}});
   m.ties.put({3, uuidFor(42), 3, 4, 2, Direction::Undirected, 2, TieStatus::Ended, std::nullopt, date("2025-06-30"),
-              "Overleg"});
+              "Overleg", std::nullopt, {}});
 
   Agreement a;
   a.id = 1;

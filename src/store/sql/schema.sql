@@ -167,8 +167,17 @@ CREATE TABLE tie (
   status      TEXT NOT NULL CHECK (status IN ('planned', 'active', 'ended')),
   valid_from  TEXT,
   valid_to    TEXT,
-  source_note TEXT NOT NULL DEFAULT ''
+  source_note TEXT NOT NULL DEFAULT '',
+  weight      REAL CHECK (weight > 0)  -- imported graphs; NULL: the strength is the weight
 );
+
+-- Custom fields of ties (attributes of imported edges).
+CREATE TABLE tie_field (
+  tie_id INTEGER NOT NULL REFERENCES tie (id) ON DELETE CASCADE,
+  key    TEXT NOT NULL,
+  value  TEXT NOT NULL,
+  PRIMARY KEY (tie_id, key)
+) WITHOUT ROWID;
 
 -- Agreements ------------------------------------------------------------------
 

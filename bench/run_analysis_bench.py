@@ -1,0 +1,49 @@
+#!/usr/bin/python3
+"""Runs Nestmap's analysis_bench and python-igraph (bench/igraph_peer.py) on the
+same generated graphs, one after the other (never at once), three times each,
+and prints the median milliseconds and the ratio Nestmap / igraph.
+
+    bench/run_analysis_bench.py [--bin build/release/bench/analysis_bench]
+Needs Debian's python3-igraph (scripts/install-deps.sh bench)."""
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BIN = sys.argv[sys.argv.index("--bin") + 1] if "--bin" in sys.argv else os.path.join(
+    HERE, "..", "build", "release", "bench", "analysis_bench")
+GRAPHS = [(1000, 5000), (10000, 50000), (100000, 500000)]
+RUNS = 3
+
+
+def run(cmd):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return {name: float(value) for name, value in (line.split() for line in out.splitlines() if line.strip())}
+
+
+def medians(cmd):
+    results = [run(cmd) for _ in range(RUNS)]
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        print("| graph (nodes/edges) | algorithm | Nestmap ms | igraph ms | ratio |")
+        print("|---|---|---|---|---|")
+        for n, m in GRAPHS:
+            path = os.path.join(tmp, f"g{n}.txt")
+            subprocess.run([BIN, "--generate", str(n), str(m), "42", path], check=True)
+            extra = ["--skip-betweenness"] if n >= 100000 else []
+            ours = medians([BIN, path] + extra)
+            theirs = medians(["/usr/bin/python3", os.path.join(HERE, "igraph_peer.py"), path] + extra)
+            for algo in ours:
+                ratio = ours[algo] / theirs[algo] if theirs.get(algo) else float("nan")
+                print(f"| {n // 1000}k/{m // 1000}k | {algo} | {ours[algo]:.1f} | {theirs[algo]:.1f} | {ratio:.2f}× |")
+        snap = medians([BIN, "--snapshot", "100000", "500000"])
+        print(f"\nGraphSnapshot::fromModel, 100k actors / 500k ties: {snap['snapshot']:.1f} ms (median of {RUNS}×5)")
+
+
+if __name__ == "__main__":
+    main()

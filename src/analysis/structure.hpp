@@ -1,0 +1,40 @@
+#pragma once
+// [SECTION] Structure: components, cut points and bridges (direction ignored)
+
+#include <vector>
+
+#include "analysis/graph_snapshot.hpp"
+#include "analysis/progress.hpp"
+
+namespace nestmap {
+
+/// Weakly connected components, largest first (ties by smallest vertex),
+/// each sorted ascending.
+struct Components {
+  struct Params {};
+  struct Result {
+    std::vector<std::vector<GraphSnapshot::Vertex>> components;
+    std::vector<int> componentOf;  ///< index into components, per vertex
+  };
+  static Result run(const GraphSnapshot& g, const Params& = {}, Progress* progress = nullptr);
+};
+
+/// Articulation points ("if this organisation drops out, these lose their
+/// link") and bridges, from one depth-first search (Hopcroft–Tarjan).
+struct CutPoints {
+  struct Params {};
+  struct ArticulationPoint {
+    GraphSnapshot::Vertex vertex;
+    /// Who loses their link to the rest of the component without it: every
+    /// piece left over except the largest (on a tie, the one holding the
+    /// component's first vertex, else the first in search order).
+    std::vector<GraphSnapshot::Vertex> cutsOff;
+  };
+  struct Result {
+    std::vector<ArticulationPoint> articulationPoints;                             ///< ascending by vertex
+    std::vector<std::pair<GraphSnapshot::Vertex, GraphSnapshot::Vertex>> bridges;  ///< (smaller, larger), ascending
+  };
+  static Result run(const GraphSnapshot& g, const Params& = {}, Progress* progress = nullptr);
+};
+
+}  // namespace nestmap

@@ -1,0 +1,14 @@
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "core/model.hpp"
+
+namespace nestmap {
+
+/// Writes `model` as a new map file at `target` through a temporary file beside
+/// it, so that `target` is either left as it was or whole; replaces a file there.
+/// `demoSources`, when not empty, is kept in the file as the demo's fingerprint.
+void buildMapFile(const std::filesystem::path& target, Model model, const std::string& demoSources = {});
+
+}  // namespace nestmap
