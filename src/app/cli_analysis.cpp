@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "analysis/centrality.hpp"
+#include "analysis/communities.hpp"
 #include "analysis/dashboard.hpp"
 #include "analysis/paths.hpp"
 #include "analysis/structure.hpp"
@@ -80,9 +81,9 @@ std::string nodeId(const AnalysisInput& in, const Actor& a) {
 }
 
 constexpr const char* kMetricNames[] = {
-    "degree",          "in_degree", "out_degree", "weighted_degree", "betweenness",
-    "betweenness_raw", "closeness", "harmonic",   "eigenvector",     "pagerank",
-    "clustering",      "core",      "constraint", "effective_size",  "two_step_reach",
+    "degree",     "in_degree",      "out_degree",     "weighted_degree", "betweenness", "betweenness_raw",
+    "closeness",  "harmonic",       "eigenvector",    "pagerank",        "clustering",  "core",
+    "constraint", "effective_size", "two_step_reach", "community",
 };
 
 /// Every requested metric, per vertex, computed once per algorithm.
@@ -122,6 +123,10 @@ std::map<std::string, std::vector<double>> computeMetrics(const GraphSnapshot& g
     auto r = StructuralHoles::run(g);
     out["constraint"] = r.constraint;
     out["effective_size"] = r.effectiveSize;
+  }
+  if (wants({"community"})) {
+    auto community = Louvain::run(g).community;
+    out["community"] = std::vector<double>(community.begin(), community.end());
   }
   if (wants({"two_step_reach"})) {
     auto reach = TwoStepReach::run(g).reach;
@@ -300,6 +305,64 @@ int runStructure(const StructureOptions& o, CliStreams io) {
   return kExitOk;
 }
 
+/// The sector of every vertex's actor type, as community labels (−1: none).
+std::vector<int> sectorPartition(const GraphSnapshot& g, const Model& m) {
+  std::vector<int> labels;
+  for (GraphSnapshot::Vertex v = 0; v < g.vertexCount(); ++v) {
+    const ActorType* type = m.actorTypes.find(m.actors.find(g.rowId(v))->typeId);
+    labels.push_back(type ? static_cast<int>(type->sectorId) : -1);
+  }
+  return labels;
+}
+
+struct CommunitiesOptions {
+  std::string file, format = "table";
+  std::uint64_t seed = 1;
+  double resolution = 1;
+};
+
+int runCommunities(const CommunitiesOptions& o, CliStreams io) {
+  AnalysisInput input = readInput(o.file);
+  GraphSnapshot g = GraphSnapshot::fromModel(input.model);
+  LouvainParams params;
+  params.seed = o.seed;
+  params.resolution = o.resolution;
+  const auto louvain = Louvain::run(g, params);
+  ModularityParams bySector;
+  bySector.community = sectorPartition(g, input.model);
+  bySector.resolution = o.resolution;
+  const double sectorQ = Modularity::run(g, bySector).q;
+  std::vector<std::vector<Vertex>> groups;
+  for (Vertex v = 0; v < g.vertexCount(); ++v) {
+    const auto c = static_cast<std::size_t>(louvain.community[v]);
+    if (groups.size() <= c) groups.resize(c + 1);
+    groups[c].push_back(v);
+  }
+  auto actor = [&](Vertex v) -> const Actor& { return *input.model.actors.find(g.rowId(v)); };
+  if (o.format == "json") {
+    nlohmann::ordered_json j;
+    j["modularity"] = louvain.modularity;
+    j["sector_modularity"] = sectorQ;
+    j["seed"] = o.seed;
+    j["communities"] = nlohmann::ordered_json::array();
+    for (const auto& group : groups) {
+      nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+      for (Vertex v : group) ids.push_back(nodeId(input, actor(v)));
+      j["communities"].push_back(std::move(ids));
+    }
+    io.out << j.dump(1) << '\n';
+    return kExitOk;
+  }
+  io.out << trf("analysis.communities", {std::to_string(groups.size()), text(louvain.modularity), text(sectorQ)})
+         << '\n';
+  for (std::size_t c = 0; c < groups.size(); ++c) {
+    io.out << "  " << (c + 1) << " (" << groups[c].size() << "): ";
+    for (std::size_t i = 0; i < groups[c].size(); ++i) io.out << (i ? ", " : "") << actor(groups[c][i]).name;
+    io.out << '\n';
+  }
+  return kExitOk;
+}
+
 struct PathOptions {
   std::string file, from, to, format = "table";
   bool weighted = false;
@@ -354,6 +417,17 @@ void addAnalysisCommands(CLI::App& app, CliAction& action, CliStreams io) {
       ->check(CLI::IsMember({"table", "json"}));
   structureCmd->callback(
       [structure, io, &action] { action = [structure, io] { return runStructure(*structure, io); }; });
+
+  auto communities = std::make_shared<CommunitiesOptions>();
+  auto* communitiesCmd = app.add_subcommand("communities", tr("cli.cmd.communities"));
+  communitiesCmd->add_option("FILE", communities->file, tr("cli.opt.file"))->required();
+  communitiesCmd->add_option("--seed", communities->seed, tr("cli.opt.seed"));
+  communitiesCmd->add_option("--resolution", communities->resolution, tr("cli.opt.resolution"))
+      ->check(CLI::PositiveNumber);
+  communitiesCmd->add_option("--format", communities->format, tr("cli.opt.format"))
+      ->check(CLI::IsMember({"table", "json"}));
+  communitiesCmd->callback(
+      [communities, io, &action] { action = [communities, io] { return runCommunities(*communities, io); }; });
 
   auto path = std::make_shared<PathOptions>();
   auto* pathCmd = app.add_subcommand("path", tr("cli.cmd.path"));

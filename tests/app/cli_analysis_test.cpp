@@ -116,3 +116,19 @@ TEST_CASE("cli: metrics on the demo map in a table and as CSV", "[cli][analysis]
   CHECK(rows >= 150);
   CHECK(box.run({"metrics", "demo.nestmap", "--metric", "nonsense"}).status == kExitUsage);
 }
+
+TEST_CASE("cli: communities on karate, deterministic for a seed", "[cli][analysis]") {
+  Sandbox box;
+  Run a = box.run({"communities", kKarate, "--format", "json", "--seed", "3"});
+  Run b = box.run({"communities", kKarate, "--format", "json", "--seed", "3"});
+  REQUIRE(a.status == kExitOk);
+  CHECK(a.out == b.out);
+  const auto out = nlohmann::json::parse(a.out);
+  CHECK(out.at("modularity").get<double>() >= 0.41);
+  std::size_t members = 0;
+  for (const auto& c : out.at("communities")) members += c.size();
+  CHECK(members == 34);
+  Run metric = box.run({"metrics", kKarate, "--format", "csv", "--metric", "community"});
+  REQUIRE(metric.status == kExitOk);
+  CHECK_THAT(metric.out, Catch::StartsWith("id,label,community\n0,0,0\n"));
+}
