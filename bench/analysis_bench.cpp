@@ -12,6 +12,7 @@
 #include <string>
 
 #include "analysis/centrality.hpp"
+#include "analysis/communities.hpp"
 #include "analysis/graph_snapshot.hpp"
 #include "analysis/structure.hpp"
 
@@ -115,5 +116,8 @@ int main(int argc, char** argv) {
   time("pagerank", [&] { PageRank::run(g); });
   time("components", [&] { Components::run(g); });
   time("articulation_points", [&] { CutPoints::run(g); });
+  double q = 0;
+  time("louvain", [&] { q = Louvain::run(g).modularity; });
+  std::printf("louvain_modularity %.6f\n", q);
   return 0;
 }

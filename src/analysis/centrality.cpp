@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <queue>
 #include <thread>
 
 namespace nestmap {
@@ -10,6 +11,10 @@ namespace {
 
 using Vertex = GraphSnapshot::Vertex;
 constexpr std::int32_t kUnreached = -1;
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+/// Path lengths summed from 1/weight are equal when they differ by rounding only.
+bool sameLength(double a, double b) { return std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(b)); }
 
 /// Whether the sorted row holds `v`.
 bool holds(std::span<const Vertex> row, Vertex v) { return std::binary_search(row.begin(), row.end(), v); }
@@ -71,9 +76,64 @@ Betweenness::Result Betweenness::run(const GraphSnapshot& g, const Params& param
 
   auto worker = [&] {
     std::vector<std::int32_t> dist(n, kUnreached);
-    std::vector<double> sigma(n, 0), delta(n, 0);
+    std::vector<double> sigma(n, 0), delta(n, 0), length(n, kInfinity);
+    std::vector<char> settled(n, 0);
     std::vector<Vertex> order;
     order.reserve(n);
+    using Entry = std::pair<double, Vertex>;
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+
+    // Hops: breadth-first, counting shortest paths (sigma) on the way and
+    // keeping every arc of the shortest-path DAG in discovery order, so that
+    // the dependencies can be summed by walking that list backwards instead
+    // of testing every neighbour again.
+    std::vector<std::pair<Vertex, Vertex>> dag;
+    auto shortestByHops = [&](Vertex source, std::vector<Vertex>& visited) {
+      dag.clear();
+      dist[source] = 0;
+      visited.push_back(source);
+      for (std::size_t head = 0; head < visited.size(); ++head) {
+        const Vertex v = visited[head];
+        const std::int32_t next = dist[v] + 1;
+        for (Vertex w : g.out(v)) {
+          if (dist[w] == kUnreached) {
+            dist[w] = next;
+            visited.push_back(w);
+          }
+          if (dist[w] == next) {
+            sigma[w] += sigma[v];
+            dag.emplace_back(v, w);
+          }
+        }
+      }
+    };
+    // Lengths (1/weight): Dijkstra, `visited` in settling order.
+    auto shortestByLength = [&](Vertex source, std::vector<Vertex>& visited) {
+      length[source] = 0;
+      heap.push({0, source});
+      while (!heap.empty()) {
+        const auto [d, v] = heap.top();
+        heap.pop();
+        if (settled[v]) continue;
+        settled[v] = 1;
+        dist[v] = 0;  // marks v for the reset after this source
+        visited.push_back(v);
+        auto targets = g.out(v);
+        auto weights = g.outWeights(v);
+        for (std::size_t k = 0; k < targets.size(); ++k) {
+          const Vertex w = targets[k];
+          if (settled[w]) continue;
+          const double candidate = d + 1.0 / weights[k];
+          if (length[w] == kInfinity || (candidate < length[w] && !sameLength(candidate, length[w]))) {
+            length[w] = candidate;
+            sigma[w] = sigma[v];
+            heap.push({candidate, w});
+          } else if (sameLength(candidate, length[w])) {
+            sigma[w] += sigma[v];
+          }
+        }
+      }
+    };
     while (!stop) {
       const std::size_t b = nextBlock.fetch_add(1);
       if (b >= blockCount) break;
@@ -88,28 +148,31 @@ Betweenness::Result Betweenness::run(const GraphSnapshot& g, const Params& param
         const Vertex source = static_cast<Vertex>(s);
         sigma[source] = 1;
         order.clear();
-        dist[source] = 0;
-        order.push_back(source);
-        for (std::size_t head = 0; head < order.size(); ++head) {
-          const Vertex v = order[head];
-          for (Vertex w : g.out(v)) {
-            if (dist[w] == kUnreached) {
-              dist[w] = dist[v] + 1;
-              order.push_back(w);
-            }
-            if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
+        if (!params.weighted) {
+          shortestByHops(source, order);
+          // An arc v → w of the DAG is met after every arc leaving w (those
+          // were found later, from w), so delta[w] is complete by then.
+          for (auto it = dag.rbegin(); it != dag.rend(); ++it)
+            delta[it->first] += sigma[it->first] / sigma[it->second] * (1 + delta[it->second]);
+          for (std::size_t i = 1; i < order.size(); ++i) sum[order[i]] += delta[order[i]];
+        } else {
+          shortestByLength(source, order);
+          // Dependencies farthest first, predecessors found again through in-arcs.
+          for (std::size_t i = order.size(); i-- > 1;) {
+            const Vertex w = order[i];
+            const double coefficient = (1 + delta[w]) / sigma[w];
+            auto preds = g.in(w);
+            auto weights = g.inWeights(w);
+            for (std::size_t k = 0; k < preds.size(); ++k)
+              if (sameLength(length[preds[k]] + 1.0 / weights[k], length[w]))
+                delta[preds[k]] += sigma[preds[k]] * coefficient;
+            sum[w] += delta[w];
           }
-        }
-        // Dependencies, farthest first; predecessors found again through in-arcs.
-        for (std::size_t i = order.size(); i-- > 1;) {
-          const Vertex w = order[i];
-          const double coefficient = (1 + delta[w]) / sigma[w];
-          for (Vertex v : g.in(w))
-            if (dist[v] == dist[w] - 1) delta[v] += sigma[v] * coefficient;
-          sum[w] += delta[w];
         }
         for (Vertex v : order) {
           dist[v] = kUnreached;
+          length[v] = kInfinity;
+          settled[v] = 0;
           sigma[v] = 0;
           delta[v] = 0;
         }

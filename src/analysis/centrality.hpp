@@ -20,7 +20,8 @@ struct Degree {
 };
 
 struct BetweennessParams {
-  unsigned threads = 0;  ///< 0: every core
+  unsigned threads = 0;   ///< 0: every core
+  bool weighted = false;  ///< shortest by length 1/weight (strong ties are short) instead of by hops
 };
 /// Brandes betweenness over shortest paths in hops. Raw values as networkx
 /// (undirected pairs counted once); normalized by 2/((n−1)(n−2)) undirected,

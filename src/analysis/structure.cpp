@@ -59,6 +59,8 @@ CutPoints::Result CutPoints::run(const GraphSnapshot& g, const Params&, Progress
   std::vector<Vertex> stack;
   std::vector<std::uint32_t> stamp(n, 0);
   std::uint32_t stampNow = 0;
+  // Tree and back edges not yet assigned to a biconnected component.
+  std::vector<std::pair<Vertex, Vertex>> edgeStack;
 
   for (Vertex root = 0; root < n; ++root) {
     if (disc[root] != kNone) continue;
@@ -76,8 +78,10 @@ CutPoints::Result CutPoints::run(const GraphSnapshot& g, const Params&, Progress
           disc[w] = low[w] = static_cast<std::uint32_t>(preorder.size());
           preorder.push_back(w);
           stack.push_back(w);
-        } else if (w != parent[v]) {
+          edgeStack.emplace_back(v, w);
+        } else if (w != parent[v] && disc[w] < disc[v]) {
           low[v] = std::min(low[v], disc[w]);
+          edgeStack.emplace_back(v, w);
         }
         continue;
       }
@@ -87,7 +91,21 @@ CutPoints::Result CutPoints::run(const GraphSnapshot& g, const Params&, Progress
       low[p] = std::min(low[p], low[v]);
       subtree[p] += subtree[v];
       if (low[v] > disc[p]) r.bridges.emplace_back(std::min(p, v), std::max(p, v));
-      if (low[v] >= disc[p]) separated[p].push_back(v);
+      if (low[v] >= disc[p]) {
+        separated[p].push_back(v);
+        // The edges above (p, v) on the stack form one biconnected component.
+        std::vector<Vertex> block;
+        while (!edgeStack.empty()) {
+          const auto [a, b] = edgeStack.back();
+          edgeStack.pop_back();
+          block.push_back(a);
+          block.push_back(b);
+          if (a == p && b == v) break;
+        }
+        std::sort(block.begin(), block.end());
+        block.erase(std::unique(block.begin(), block.end()), block.end());
+        r.blocks.push_back(std::move(block));
+      }
     }
     const std::size_t componentSize = preorder.size() - componentStart;
     if (progress) step(progress, static_cast<double>(preorder.size()) / static_cast<double>(n));
@@ -134,6 +152,7 @@ CutPoints::Result CutPoints::run(const GraphSnapshot& g, const Params&, Progress
   std::sort(r.articulationPoints.begin(), r.articulationPoints.end(),
             [](const ArticulationPoint& a, const ArticulationPoint& b) { return a.vertex < b.vertex; });
   std::sort(r.bridges.begin(), r.bridges.end());
+  std::sort(r.blocks.begin(), r.blocks.end());
   step(progress, 1);
   return r;
 }

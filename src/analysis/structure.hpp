@@ -20,7 +20,8 @@ struct Components {
 };
 
 /// Articulation points ("if this organisation drops out, these lose their
-/// link") and bridges, from one depth-first search (Hopcroft–Tarjan).
+/// link"), bridges and biconnected components, from one depth-first search
+/// (Hopcroft–Tarjan).
 struct CutPoints {
   struct Params {};
   struct ArticulationPoint {
@@ -33,6 +34,9 @@ struct CutPoints {
   struct Result {
     std::vector<ArticulationPoint> articulationPoints;                             ///< ascending by vertex
     std::vector<std::pair<GraphSnapshot::Vertex, GraphSnapshot::Vertex>> bridges;  ///< (smaller, larger), ascending
+    /// Biconnected components (blocks): vertex sets, each ascending, listed in
+    /// ascending order; a bridge is a block of two; isolated vertices have none.
+    std::vector<std::vector<GraphSnapshot::Vertex>> blocks;
   };
   static Result run(const GraphSnapshot& g, const Params& = {}, Progress* progress = nullptr);
 };

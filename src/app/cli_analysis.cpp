@@ -81,9 +81,23 @@ std::string nodeId(const AnalysisInput& in, const Actor& a) {
 }
 
 constexpr const char* kMetricNames[] = {
-    "degree",     "in_degree",      "out_degree",     "weighted_degree", "betweenness", "betweenness_raw",
-    "closeness",  "harmonic",       "eigenvector",    "pagerank",        "clustering",  "core",
-    "constraint", "effective_size", "two_step_reach", "community",
+    "degree",
+    "in_degree",
+    "out_degree",
+    "weighted_degree",
+    "betweenness",
+    "betweenness_raw",
+    "betweenness_weighted",
+    "closeness",
+    "harmonic",
+    "eigenvector",
+    "pagerank",
+    "clustering",
+    "core",
+    "constraint",
+    "effective_size",
+    "two_step_reach",
+    "community",
 };
 
 /// Every requested metric, per vertex, computed once per algorithm.
@@ -106,6 +120,11 @@ std::map<std::string, std::vector<double>> computeMetrics(const GraphSnapshot& g
     auto r = Betweenness::run(g);
     out["betweenness"] = r.normalized;
     out["betweenness_raw"] = r.raw;
+  }
+  if (wants({"betweenness_weighted"})) {
+    BetweennessParams weighted;
+    weighted.weighted = true;
+    out["betweenness_weighted"] = Betweenness::run(g, weighted).normalized;
   }
   if (wants({"closeness", "harmonic"})) {
     auto r = Closeness::run(g);
@@ -284,6 +303,8 @@ int runStructure(const StructureOptions& o, CliStreams io) {
       j["articulation_points"].push_back({{"id", nodeId(input, actor(ap.vertex))}, {"cuts_off", ids(ap.cutsOff)}});
     j["bridges"] = nlohmann::ordered_json::array();
     for (const auto& [a, b] : cuts.bridges) j["bridges"].push_back({nodeId(input, actor(a)), nodeId(input, actor(b))});
+    j["biconnected_components"] = nlohmann::ordered_json::array();
+    for (const auto& block : cuts.blocks) j["biconnected_components"].push_back(ids(block));
     io.out << j.dump(1) << '\n';
     return kExitOk;
   }

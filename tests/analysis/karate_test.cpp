@@ -88,6 +88,11 @@ TEST_CASE("karate: components, cut points and bridges match networkx exactly", "
   // to the rest is node 0) lose their link.
   REQUIRE(cuts.articulationPoints.size() == 1);
   CHECK(cuts.articulationPoints[0].cutsOff == std::vector<Vertex>{4, 5, 6, 10, 11, 16});
+  // Three biconnected components follow: the bridge 0–11, the group around
+  // 4–16 with node 0, and all the rest (which sorts first: it holds 0 and 1).
+  REQUIRE(cuts.blocks.size() == 3);
+  CHECK(cuts.blocks[1] == std::vector<Vertex>{0, 4, 5, 6, 10, 16});
+  CHECK(cuts.blocks[2] == std::vector<Vertex>{0, 11});
 }
 
 TEST_CASE("betweenness gives the same result on one thread and on many", "[analysis][karate]") {

@@ -70,6 +70,23 @@ TEST_CASE("a triangle with a tail", "[analysis]") {
   CHECK(cuts.articulationPoints[0].vertex == 2);
   CHECK(cuts.articulationPoints[0].cutsOff == std::vector<Vertex>{3});
   CHECK(cuts.bridges == std::vector<std::pair<Vertex, Vertex>>{{2, 3}});
+  CHECK(cuts.blocks == std::vector<std::vector<Vertex>>{{0, 1, 2}, {2, 3}});
+}
+
+TEST_CASE("biconnected components of a bow tie with a tail, and of a lone vertex", "[analysis]") {
+  //   0       3
+  //   | \   / |
+  //   |   2   |  — 5      6 (alone)
+  //   | /   \ |
+  //   1       4
+  const auto g = GraphSnapshot::fromEdges(7, Edges{{0, 1}, {0, 2}, {1, 2}, {2, 3}, {2, 4}, {3, 4}, {4, 5}}, false);
+  const auto cuts = CutPoints::run(g);
+  CHECK(cuts.blocks == std::vector<std::vector<Vertex>>{{0, 1, 2}, {2, 3, 4}, {4, 5}});
+  REQUIRE(cuts.articulationPoints.size() == 2);
+  CHECK(cuts.articulationPoints[0].vertex == 2);
+  CHECK(cuts.articulationPoints[0].cutsOff == std::vector<Vertex>{0, 1});
+  CHECK(cuts.articulationPoints[1].vertex == 4);
+  CHECK(cuts.articulationPoints[1].cutsOff == std::vector<Vertex>{5});
 }
 
 TEST_CASE("a directed cycle with a spur: 0 → 1 → 2 → 0, 2 → 3", "[analysis]") {
@@ -232,4 +249,18 @@ TEST_CASE("the dashboard: density, reciprocity, paths and the group matrix", "[a
   CHECK(r.groupMatrix[0][1] == 1);
   CHECK(r.groupMatrix[1][0] == 1);
   CHECK(r.groupMatrix[1][1] == 0);
+}
+
+TEST_CASE("weighted betweenness: strong ties make the short way", "[analysis]") {
+  //   0 —(1)— 1 —(1)— 2,   0 —(0.25)— 2     lengths are 1/weight: 1, 1 and 4
+  const auto g = GraphSnapshot::fromEdges(3, Edges{{0, 1, 1}, {1, 2, 1}, {0, 2, 0.25}}, false);
+  checkAll(Betweenness::run(g).raw, {0, 0, 0});  // by hops 0 and 2 are neighbours
+  BetweennessParams weighted;
+  weighted.weighted = true;
+  checkAll(Betweenness::run(g, weighted).raw, {0, 1, 0});  // by length 0 → 1 → 2 (2) beats 0 → 2 (4)
+
+  // A square of equal ties: two equally short ways between opposite corners.
+  const auto square = GraphSnapshot::fromEdges(4, Edges{{0, 1, 2}, {1, 2, 2}, {2, 3, 2}, {3, 0, 2}}, false);
+  checkAll(Betweenness::run(square).raw, {0.5, 0.5, 0.5, 0.5});
+  checkAll(Betweenness::run(square, weighted).raw, {0.5, 0.5, 0.5, 0.5});
 }
