@@ -264,3 +264,36 @@ TEST_CASE("weighted betweenness: strong ties make the short way", "[analysis]") 
   checkAll(Betweenness::run(square).raw, {0.5, 0.5, 0.5, 0.5});
   checkAll(Betweenness::run(square, weighted).raw, {0.5, 0.5, 0.5, 0.5});
 }
+
+TEST_CASE("a star with four leaves: every measure by hand", "[analysis]") {
+  //     1
+  //     |
+  // 2 — 0 — 3
+  //     |
+  //     4
+  const auto g = GraphSnapshot::fromEdges(5, Edges{{0, 1}, {0, 2}, {0, 3}, {0, 4}}, false);
+  checkAll(Degree::run(g).degree, {4, 1, 1, 1, 1});
+  const auto b = Betweenness::run(g);
+  checkAll(b.raw, {6, 0, 0, 0, 0});  // the centre lies on all C(4, 2) leaf pairs
+  checkAll(b.normalized, {1, 0, 0, 0, 0});
+  const auto c = Closeness::run(g);
+  checkAll(c.closeness, {1, 4.0 / 7, 4.0 / 7, 4.0 / 7, 4.0 / 7});  // a leaf: 1 + 2 + 2 + 2 = 7
+  checkAll(c.harmonic, {4, 2.5, 2.5, 2.5, 2.5});
+  // λ = 2: the centre weighs √4 = 2 times a leaf; unit length → 1/√2 and 1/√8.
+  checkAll(EigenvectorCentrality::run(g, EigenvectorParams{1e-15, 10000, false}).scores,
+           {1 / std::sqrt(2.0), 1 / std::sqrt(8.0), 1 / std::sqrt(8.0), 1 / std::sqrt(8.0), 1 / std::sqrt(8.0)});
+  // PageRank: centre c = (1 + 4d) / (5 (1 + d)), leaf l = (1 − d)/5 + d·c/4, d = 0.85.
+  const double d = 0.85, centre = (1 + 4 * d) / (5 * (1 + d)), leaf = (1 - d) / 5 + d * centre / 4;
+  checkAll(PageRank::run(g, PageRankParams{0.85, 1e-15, 10000}).scores, {centre, leaf, leaf, leaf, leaf});
+  checkAll(Clustering::run(g).coefficient, {0, 0, 0, 0, 0});
+  CHECK(CoreNumber::run(g).core == std::vector<int>{1, 1, 1, 1, 1});
+  CHECK(TwoStepReach::run(g).reach == std::vector<int>{4, 4, 4, 4, 4});
+  const auto holes = StructuralHoles::run(g);
+  checkAll(holes.constraint, {4 * (1.0 / 16), 1, 1, 1, 1});  // four unconnected contacts of 1/4 each
+  checkAll(holes.effectiveSize, {4, 1, 1, 1, 1});
+  const auto cuts = CutPoints::run(g);
+  REQUIRE(cuts.articulationPoints.size() == 1);
+  CHECK(cuts.articulationPoints[0].cutsOff == std::vector<Vertex>{2, 3, 4});  // leaf 1 is the piece that stays
+  CHECK(cuts.bridges.size() == 4);
+  CHECK(cuts.blocks.size() == 4);
+}
