@@ -115,7 +115,11 @@ int main(int argc, char** argv) {
   }
   time("pagerank", [&] { PageRank::run(g); });
   time("components", [&] { Components::run(g); });
-  time("articulation_points", [&] { CutPoints::run(g); });
+  // Like for like with igraph's articulation_points(): the points only.
+  CutPointsParams pointsOnly;
+  pointsOnly.cutsOff = pointsOnly.blocks = false;
+  time("articulation_points", [&] { CutPoints::run(g, pointsOnly); });
+  time("cut_points_full", [&] { CutPoints::run(g); });
   double q = 0;
   time("louvain", [&] { q = Louvain::run(g).modularity; });
   std::printf("louvain_modularity %.6f\n", q);

@@ -47,7 +47,7 @@ Components::Result Components::run(const GraphSnapshot& g, const Params&, Progre
   return r;
 }
 
-CutPoints::Result CutPoints::run(const GraphSnapshot& g, const Params&, Progress* progress) {
+CutPoints::Result CutPoints::run(const GraphSnapshot& g, const Params& params, Progress* progress) {
   const std::size_t n = g.vertexCount();
   Result r;
   // Iterative DFS: maps of 100k actors would overflow the call stack.
@@ -61,6 +61,8 @@ CutPoints::Result CutPoints::run(const GraphSnapshot& g, const Params&, Progress
   std::uint32_t stampNow = 0;
   // Tree and back edges not yet assigned to a biconnected component.
   std::vector<std::pair<Vertex, Vertex>> edgeStack;
+  std::vector<std::uint32_t> blockStamp(params.blocks ? n : 0, 0);
+  std::uint32_t blockStampNow = 0;
 
   for (Vertex root = 0; root < n; ++root) {
     if (disc[root] != kNone) continue;
@@ -78,10 +80,10 @@ CutPoints::Result CutPoints::run(const GraphSnapshot& g, const Params&, Progress
           disc[w] = low[w] = static_cast<std::uint32_t>(preorder.size());
           preorder.push_back(w);
           stack.push_back(w);
-          edgeStack.emplace_back(v, w);
+          if (params.blocks) edgeStack.emplace_back(v, w);
         } else if (w != parent[v] && disc[w] < disc[v]) {
           low[v] = std::min(low[v], disc[w]);
-          edgeStack.emplace_back(v, w);
+          if (params.blocks) edgeStack.emplace_back(v, w);
         }
         continue;
       }
@@ -93,18 +95,27 @@ CutPoints::Result CutPoints::run(const GraphSnapshot& g, const Params&, Progress
       if (low[v] > disc[p]) r.bridges.emplace_back(std::min(p, v), std::max(p, v));
       if (low[v] >= disc[p]) {
         separated[p].push_back(v);
-        // The edges above (p, v) on the stack form one biconnected component.
-        std::vector<Vertex> block;
-        while (!edgeStack.empty()) {
-          const auto [a, b] = edgeStack.back();
-          edgeStack.pop_back();
-          block.push_back(a);
-          block.push_back(b);
-          if (a == p && b == v) break;
+        if (params.blocks) {
+          // The edges above (p, v) on the stack form one biconnected component;
+          // a stamp per vertex collects its members once each.
+          std::vector<Vertex> block;
+          ++blockStampNow;
+          auto add = [&](Vertex x) {
+            if (blockStamp[x] != blockStampNow) {
+              blockStamp[x] = blockStampNow;
+              block.push_back(x);
+            }
+          };
+          while (!edgeStack.empty()) {
+            const auto [a, b] = edgeStack.back();
+            edgeStack.pop_back();
+            add(a);
+            add(b);
+            if (a == p && b == v) break;
+          }
+          std::sort(block.begin(), block.end());
+          r.blocks.push_back(std::move(block));
         }
-        std::sort(block.begin(), block.end());
-        block.erase(std::unique(block.begin(), block.end()), block.end());
-        r.blocks.push_back(std::move(block));
       }
     }
     const std::size_t componentSize = preorder.size() - componentStart;
@@ -116,6 +127,10 @@ CutPoints::Result CutPoints::run(const GraphSnapshot& g, const Params&, Progress
       const Vertex v = preorder[i];
       const bool isRoot = v == root;
       if (separated[v].empty() || (isRoot && separated[v].size() < 2)) continue;
+      if (!params.cutsOff) {
+        r.articulationPoints.push_back({v, {}});
+        continue;
+      }
       // Pieces left without v: each separated subtree (a preorder range) and,
       // for a non-root, the rest of the component. The largest stays linked;
       // on equal sizes the rest (which holds the DFS root) or else the first

@@ -22,8 +22,12 @@ struct Components {
 /// Articulation points ("if this organisation drops out, these lose their
 /// link"), bridges and biconnected components, from one depth-first search
 /// (Hopcroft–Tarjan).
+struct CutPointsParams {
+  bool cutsOff = true;  ///< list whom each articulation point cuts off
+  bool blocks = true;   ///< collect the biconnected components
+};
 struct CutPoints {
-  struct Params {};
+  using Params = CutPointsParams;
   struct ArticulationPoint {
     GraphSnapshot::Vertex vertex;
     /// Who loses their link to the rest of the component without it: every
