@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <unordered_map>
 
 namespace nestmap {
 namespace {
@@ -308,8 +309,14 @@ bool parseLanguage(std::string_view code, Language& out) {
 }
 
 std::string tr(std::string_view key) {
-  for (const auto& t : kTable)
-    if (t.key == key) return std::string(language() == Language::Dutch ? t.nl : t.en);
+  // Built once, on first use (thread-safe): the window asks for texts every frame.
+  static const std::unordered_map<std::string_view, const Translation*> index = [] {
+    std::unordered_map<std::string_view, const Translation*> map;
+    for (const auto& t : kTable) map.emplace(t.key, &t);
+    return map;
+  }();
+  if (auto it = index.find(key); it != index.end())
+    return std::string(language() == Language::Dutch ? it->second->nl : it->second->en);
   std::string missing = "[";
   missing.append(key).append("]");  // not "[" + ...: GCC 12 warns falsely (-Wrestrict)
   return missing;
