@@ -13,6 +13,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "core/validate.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
@@ -89,19 +90,12 @@ fs::path ensureDemoMap(std::ostream& err) {
   return path;
 }
 
-/// Characters (code points) in UTF-8 text: what a terminal column counts.
-std::size_t displayWidth(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 /// "label ....... count" rows, labels padded to the widest so counts line up.
 void printCounts(std::ostream& out, const std::vector<std::pair<std::string, std::size_t>>& rows) {
   std::size_t width = 0;
-  for (const auto& [label, n] : rows) width = std::max(width, displayWidth(label));
+  for (const auto& [label, n] : rows) width = std::max(width, utf8Length(label));
   for (const auto& [label, n] : rows)
-    out << "  " << label << std::string(width - displayWidth(label) + 2, ' ') << std::setw(6) << n << '\n';
+    out << "  " << label << std::string(width - utf8Length(label) + 2, ' ') << std::setw(6) << n << '\n';
 }
 
 std::string typeName(const ActorType& t) { return language() == Language::Dutch ? t.nameNl : t.nameEn; }

@@ -19,6 +19,7 @@
 #include "app/cli_command.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
 #include "io/graph_import.hpp"
@@ -38,8 +39,7 @@ struct AnalysisInput {
 /// A .nestmap map, or a .graphml / .gexf file read straight into memory.
 AnalysisInput readInput(const fs::path& file) {
   AnalysisInput input;
-  std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string ext = asciiLower(file.extension().string());
   if (ext == ".graphml" || ext == ".gexf") {
     if (!fs::exists(file)) throw UserError(UserError::Kind::NotFound, trf("store.not_found", {file.string()}));
     input.model = importGraph(file, embeddedData());
@@ -55,16 +55,12 @@ AnalysisInput readInput(const fs::path& file) {
 /// its name (case-insensitive). Unknown or ambiguous names are errors that
 /// list what would match.
 RowId findActor(const Model& m, const std::string& query) {
-  auto lower = [](std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-  };
-  const std::string q = lower(query);
+  const std::string q = asciiLower(query);
   std::vector<const Actor*> exact, partial;
   for (const auto& [id, a] : m.actors) {
-    if (a.uuid.toString() == q || a.externalId == query || lower(a.name) == q)
+    if (a.uuid.toString() == q || a.externalId == query || asciiLower(a.name) == q)
       exact.push_back(&a);
-    else if (lower(a.name).find(q) != std::string::npos)
+    else if (asciiLower(a.name).find(q) != std::string::npos)
       partial.push_back(&a);
   }
   if (exact.size() == 1) return exact.front()->id;
@@ -259,18 +255,9 @@ int runMetrics(const MetricsOptions& o, CliStreams io) {
       io.out << csvField(nodeId(input, a)) << ',' << csvField(a.name);
       for (const auto& name : names) io.out << ',' << text(values[name][v]);
     } else {
-      std::string label = a.name;
-      // Cut long names on a character boundary so the columns stay aligned.
-      std::size_t chars = 0, cut = label.size();
-      for (std::size_t i = 0; i < label.size(); ++i)
-        if ((static_cast<unsigned char>(label[i]) & 0xC0) != 0x80 && ++chars > 38) {
-          cut = i;
-          break;
-        }
-      label = label.substr(0, cut);
-      std::size_t width = 0;
-      for (unsigned char c : label) width += (c & 0xC0) != 0x80;
-      io.out << label << std::string(40 - std::min<std::size_t>(40, width), ' ');
+      // Long names are cut on a character boundary so the columns stay aligned.
+      const std::string_view label = utf8Prefix(a.name, 38);
+      io.out << label << std::string(40 - utf8Length(label), ' ');
       for (const auto& name : names) io.out << std::right << std::setw(16) << text(values[name][v]);
     }
     io.out << '\n';

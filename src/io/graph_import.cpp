@@ -23,6 +23,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "core/validate.hpp"
 
 namespace nestmap {
@@ -57,8 +58,7 @@ class Source {
     // pugixml counts the byte order mark; an editor shows none.
     if (line == 1 && m_text.substr(0, 3) == "\xEF\xBB\xBF") lineStart = std::min<std::size_t>(3, at);
     // Columns count characters, not bytes: "Geïmporteerd" is 12 wide.
-    int column = 1;
-    for (std::size_t i = lineStart; i < at; ++i) column += (static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80;
+    const std::size_t column = 1 + utf8Length(std::string_view(m_text).substr(lineStart, at - lineStart));
     throw UserError(UserError::Kind::InvalidInput,
                     trf("import.error", {m_path, std::to_string(line), std::to_string(column), reason}));
   }
@@ -189,8 +189,7 @@ std::optional<std::string> canonical(ValueType type, std::string_view text) {
     case ValueType::String:
       return std::string(text);
     case ValueType::Boolean: {
-      std::string s(trimmed(text));
-      for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string s = asciiLower(trimmed(text));
       // XML Schema's 1/0, and the True/False that some Python writers emit.
       if (s == "true" || s == "1") return "true";
       if (s == "false" || s == "0") return "false";

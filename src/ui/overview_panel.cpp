@@ -53,10 +53,13 @@ void OverviewPanel::draw(const Document& doc, const InterfaceFonts& fonts) {
   }
   ImGui::Separator();
 
-  std::map<RowId, int> perType;
-  for (const auto& [id, actor] : m.actors) ++perType[actor.typeId];
-  std::map<AgreementStatus, int> perStatus;
-  for (const auto& [id, agreement] : m.agreements) ++perStatus[agreement.status()];
+  if (m_countedRevision != doc.revision()) {
+    m_perType.clear();
+    for (const auto& [id, actor] : m.actors) ++m_perType[actor.typeId];
+    m_perStatus.clear();
+    for (const auto& [id, agreement] : m.agreements) ++m_perStatus[agreement.status()];
+    m_countedRevision = doc.revision();
+  }
 
   ImGui::Text("%s: %zu   %s: %zu   %s: %zu", tr("cli.info.actors").c_str(), m.actors.size(),
               tr("cli.info.ties").c_str(), m.ties.size(), tr("cli.info.agreements").c_str(), m.agreements.size());
@@ -75,8 +78,8 @@ void OverviewPanel::draw(const Document& doc, const InterfaceFonts& fonts) {
     ImGui::TableSetupColumn(tr("gui.count").c_str(), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00000").x);
     ImGui::TableHeadersRow();
     for (const auto& [id, type] : m.actorTypes) {
-      auto it = perType.find(id);
-      if (it == perType.end()) continue;
+      auto it = m_perType.find(id);
+      if (it == m_perType.end()) continue;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       swatch(type.color);
@@ -103,7 +106,7 @@ void OverviewPanel::draw(const Document& doc, const InterfaceFonts& fonts) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(localName(label.nameNl, label.nameEn).c_str());
       ImGui::TableNextColumn();
-      ImGui::Text("%5d", perStatus[label.status]);
+      ImGui::Text("%5d", m_perStatus[label.status]);
     }
     ImGui::EndTable();
   }
