@@ -281,6 +281,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   CliStreams io{out, err};
   addAnalysisCommands(app, action, io);
   addImportCommands(app, action, io);
+  addNestCommands(app, action, io);
   app.require_subcommand(0, 1);
   app.footer(tr("cli.footer"));
 

@@ -24,6 +24,9 @@ struct CliStreams {
 /// `nestmap metrics|structure ...` (cli_analysis.cpp).
 void addAnalysisCommands(CLI::App& app, CliAction& action, CliStreams io);
 
+/// `nestmap gaps|partners|report ...` (cli_nest.cpp).
+void addNestCommands(CLI::App& app, CliAction& action, CliStreams io);
+
 /// `nestmap import IN OUT` (cli_import.cpp).
 void addImportCommands(CLI::App& app, CliAction& action, CliStreams io);
 

@@ -1,0 +1,41 @@
+#pragma once
+// Finding a record by the name a user types: case- and accent-insensitive,
+// by whole name or by the starts of its words, with close matches to offer
+// when nothing fits.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+
+namespace nestmap {
+
+/// Text folded for matching: lower case, accents dropped (Latin-1 and Latin
+/// Extended-A), every run of other characters one space, trimmed.
+/// "Leuven-Centraal" and "leuven  centraal" fold alike; so do "Geëvalueerd" and "geevalueerd".
+std::string foldForSearch(std::string_view text);
+
+/// Levenshtein distance between two strings, counted in bytes.
+std::size_t editDistance(std::string_view a, std::string_view b);
+
+/// One record a name may point at, with every name it goes by.
+struct NameCandidate {
+  RowId id = 0;
+  std::string label;               ///< how it is shown in lists
+  std::vector<std::string> names;  ///< name, short name, key, ...
+};
+
+/// What a typed name points at.
+struct NameMatch {
+  RowId id = 0;                          ///< 0: none, or more than one
+  std::vector<std::string> ambiguous;    ///< labels of all that fit equally well, when more than one
+  std::vector<std::string> suggestions;  ///< labels of close matches, when none fits
+};
+
+/// The candidate whose name equals the query (folded); else the only one whose
+/// words start with the query's words in order; else, when nothing or several
+/// fit, the lists to show the user.
+NameMatch matchName(std::string_view query, const std::vector<NameCandidate>& candidates);
+
+}  // namespace nestmap
