@@ -249,6 +249,9 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   app.set_help_flag("-h,--help", tr("cli.help"));
   std::string lang;
   app.add_option("--lang", lang, tr("cli.opt.lang"))->check(CLI::IsMember({"nl", "en"}));
+  // `--lang` may also follow a subcommand (`nestmap gaps demo.nestmap --lang en`);
+  // subcommands take this setting when they are added, so it comes first.
+  app.fallthrough();
 
   std::string guiFile;
   std::string screenshot;

@@ -19,6 +19,7 @@
 #include "app/cli_command.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/name_match.hpp"
 #include "core/text.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
@@ -51,25 +52,17 @@ AnalysisInput readInput(const fs::path& file) {
   return input;
 }
 
-/// The actor a user names on the command line: its UUID, its external id, or
-/// its name (case-insensitive). Unknown or ambiguous names are errors that
-/// list what would match.
+/// The actor a user names on the command line: its UUID, its external id, its
+/// name or short name (case and accents do not matter, nor do missing word
+/// ends). Unknown or ambiguous names are errors that list what would match.
 RowId findActor(const Model& m, const std::string& query) {
-  const std::string q = asciiLower(query);
-  std::vector<const Actor*> exact, partial;
-  for (const auto& [id, a] : m.actors) {
-    if (a.uuid.toString() == q || a.externalId == query || asciiLower(a.name) == q)
-      exact.push_back(&a);
-    else if (asciiLower(a.name).find(q) != std::string::npos)
-      partial.push_back(&a);
-  }
-  if (exact.size() == 1) return exact.front()->id;
-  const auto& candidates = exact.empty() ? partial : exact;
-  if (candidates.size() == 1) return candidates.front()->id;
-  std::string list;
-  for (std::size_t i = 0; i < candidates.size() && i < 8; ++i) list += "\n  " + candidates[i]->name;
-  if (candidates.empty()) throw UserError(UserError::Kind::InvalidInput, trf("analysis.no_actor", {query}));
-  throw UserError(UserError::Kind::InvalidInput, trf("analysis.ambiguous", {query, list}));
+  std::vector<NameCandidate> actors;
+  actors.reserve(m.actors.size());
+  for (const auto& [id, a] : m.actors)
+    actors.push_back({id, a.name, {a.name, a.shortName, a.externalId, a.uuid.toString()}});
+  const NameMatch match = matchName(query, actors);
+  if (!match.id) throwNameError(match, query, "analysis.no_actor", "analysis.ambiguous");
+  return match.id;
 }
 
 std::string nodeId(const AnalysisInput& in, const Actor& a) {

@@ -115,23 +115,6 @@ std::string pathText(const Model& model, const std::vector<RowId>& actors) {
 // ---------------------------------------------------------------------------
 // [SECTION] finding prisons and categories by name
 
-namespace {
-
-[[noreturn]] void noMatch(const NameMatch& match, const std::string& query, const char* unknownKey,
-                          const char* ambiguousKey) {
-  auto lines = [](const std::vector<std::string>& labels) {
-    std::string out;
-    for (const std::string& l : labels) out += "\n  " + l;
-    return out;
-  };
-  if (!match.ambiguous.empty())
-    throw UserError(UserError::Kind::InvalidInput, trf(ambiguousKey, {query, lines(match.ambiguous)}));
-  std::string hint = match.suggestions.empty() ? "" : "\n" + tr("nest.did_you_mean") + lines(match.suggestions);
-  throw UserError(UserError::Kind::InvalidInput, trf(unknownKey, {query}) + hint);
-}
-
-}  // namespace
-
 RowId findPrison(const Model& model, const std::string& name, Date asOf) {
   std::vector<NameCandidate> prisons;
   for (const auto& side : PrisonSides::of(model, asOf).prisons) {
@@ -139,7 +122,7 @@ RowId findPrison(const Model& model, const std::string& name, Date asOf) {
     prisons.push_back({p.id, p.name, {p.name, p.shortName, p.externalId, p.uuid.toString()}});
   }
   const NameMatch match = matchName(name, prisons);
-  if (!match.id) noMatch(match, name, "nest.unknown_prison", "nest.ambiguous_prison");
+  if (!match.id) throwNameError(match, name, "nest.unknown_prison", "nest.ambiguous_prison");
   return match.id;
 }
 
@@ -148,7 +131,7 @@ RowId findCategory(const Model& model, RowId templateId, const std::string& name
   for (const NestCategory* c : templateCategories(model, templateId))
     categories.push_back({c->id, categoryName(*c) + " (" + c->key + ")", {c->key, c->nameNl, c->nameEn}});
   const NameMatch match = matchName(name, categories);
-  if (!match.id) noMatch(match, name, "nest.unknown_category", "nest.ambiguous_category");
+  if (!match.id) throwNameError(match, name, "nest.unknown_category", "nest.ambiguous_category");
   return match.id;
 }
 

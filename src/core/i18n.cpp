@@ -306,7 +306,7 @@ constexpr Translation kTable[] = {
     {"nest.fragile.single_actor", "elke weg loopt via {0}", "every way runs through {0}"},
     {"nest.fragile.single_tie", "elke weg hangt aan één band: {0} – {1}", "every way hangs on one tie: {0} – {1}"},
     {"nest.stale", "herziening verstreken: {0}", "review overdue: {0}"},
-    {"nest.did_you_mean", "Bedoelt u:", "Did you mean:"},
+    {"name.did_you_mean", "Bedoelt u:", "Did you mean:"},
     {"nest.unknown_prison", "Geen gevangenis gevonden voor ‘{0}’.", "No prison found for ‘{0}’."},
     {"nest.ambiguous_prison", "‘{0}’ past bij meer dan één gevangenis; bedoelt u:{1}",
      "‘{0}’ matches more than one prison; did you mean:{1}"},

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
 namespace nestmap {
 namespace {
 
@@ -83,18 +86,21 @@ std::string foldForSearch(std::string_view text) {
 }
 
 std::size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
+  // Optimal string alignment: a swap of two neighbours counts as one edit,
+  // the typo people make most ("Ipre" for "Iper").
+  const std::size_t w = b.size() + 1;
+  std::vector<std::size_t> d((a.size() + 1) * w);
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i * w] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      std::size_t best = std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        best = std::min(best, d[(i - 2) * w + j - 2] + 1);
+      d[i * w + j] = best;
     }
-  }
-  return row[b.size()];
+  return d[a.size() * w + b.size()];
 }
 
 NameMatch matchName(std::string_view query, const std::vector<NameCandidate>& candidates) {
@@ -137,6 +143,19 @@ NameMatch matchName(std::string_view query, const std::vector<NameCandidate>& ca
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (std::size_t i = 0; i < scored.size() && i < 5; ++i) match.suggestions.push_back(scored[i].second->label);
   return match;
+}
+
+void throwNameError(const NameMatch& match, std::string_view query, std::string_view unknownKey,
+                    std::string_view ambiguousKey) {
+  auto lines = [](const std::vector<std::string>& labels) {
+    std::string out;
+    for (std::size_t i = 0; i < labels.size() && i < 8; ++i) out += "\n  " + labels[i];
+    return out;
+  };
+  if (!match.ambiguous.empty())
+    throw UserError(UserError::Kind::InvalidInput, trf(ambiguousKey, {query, lines(match.ambiguous)}));
+  const std::string hint = match.suggestions.empty() ? "" : "\n" + tr("name.did_you_mean") + lines(match.suggestions);
+  throw UserError(UserError::Kind::InvalidInput, trf(unknownKey, {query}) + hint);
 }
 
 }  // namespace nestmap

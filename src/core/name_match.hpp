@@ -16,7 +16,8 @@ namespace nestmap {
 /// "Leuven-Centraal" and "leuven  centraal" fold alike; so do "Geëvalueerd" and "geevalueerd".
 std::string foldForSearch(std::string_view text);
 
-/// Levenshtein distance between two strings, counted in bytes.
+/// Edit distance between two strings, counted in bytes: insertions, deletions,
+/// substitutions and swaps of neighbours (optimal string alignment).
 std::size_t editDistance(std::string_view a, std::string_view b);
 
 /// One record a name may point at, with every name it goes by.
@@ -37,5 +38,11 @@ struct NameMatch {
 /// words start with the query's words in order; else, when nothing or several
 /// fit, the lists to show the user.
 NameMatch matchName(std::string_view query, const std::vector<NameCandidate>& candidates);
+
+/// Throws the UserError for a match that found nothing or too much: the text
+/// of `unknownKey` (with the query as {0}) and the close matches, or the text
+/// of `ambiguousKey` (query {0}, list {1}).
+[[noreturn]] void throwNameError(const NameMatch& match, std::string_view query, std::string_view unknownKey,
+                                 std::string_view ambiguousKey);
 
 }  // namespace nestmap
