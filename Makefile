@@ -36,6 +36,7 @@ test-sanitize: deps
 bench: build
 	scripts/install-deps.sh bench
 	$(BUILD_DIR)/bench/store_bench
+	$(BUILD_DIR)/bench/nest_bench
 	bench/run_analysis_bench.py --bin $(BUILD_DIR)/bench/analysis_bench
 
 # A PNG of the window on the demo map, written by the app itself.

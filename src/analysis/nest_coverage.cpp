@@ -104,10 +104,13 @@ PrisonSides PrisonSides::of(const Model& model, Date asOf) {
   for (const Actor* p : prisons) {
     index[p->id] = result.prisons.size();
     Side side{p->id, {p->id}};
-    // Everything under the prison, at any depth.
+    // Everything under the prison, at any depth; each actor once, even if a
+    // damaged file holds a cycle of parents.
+    std::set<RowId> seen{p->id};
     for (std::size_t i = 0; i < side.actors.size(); ++i)
       if (auto it = children.find(side.actors[i]); it != children.end())
-        side.actors.insert(side.actors.end(), it->second.begin(), it->second.end());
+        for (RowId child : it->second)
+          if (seen.insert(child).second) side.actors.push_back(child);
     result.prisons.push_back(std::move(side));
   }
   auto isSideType = [&](const Actor& a) {
@@ -228,10 +231,9 @@ class CoverageRun {
       if (sideParties.empty() && !scoped) continue;
       const bool counts = agreementCounts(*status);
       for (Vertex c : parties) {
-        // The category's party must be linked to someone else on the side (or
-        // the agreement be the prison's own): a JWW team alone is no agreement.
-        const bool linked = scoped || sideParties.size() > 1 || (sideParties.size() == 1 && sideParties[0] != c);
-        if (!linked) continue;
+        // The nest is what lies around the side: the JWW team working in the
+        // prison is part of the side, not a partner in its own category.
+        if (onSide[c]) continue;
         for (int k : m_categoriesOfVertex[c]) {
           if (counts)
             links.partners[k].emplace_back(c, id);
@@ -352,7 +354,7 @@ class CoverageRun {
         cell.agreements.push_back(agreement);
     }
     for (Vertex v : m_bfs.reached())
-      if (m_bfs.dist(v) <= limit &&
+      if (m_bfs.dist(v) > 0 && m_bfs.dist(v) <= limit &&
           std::find(m_categoriesOfVertex[v].begin(), m_categoriesOfVertex[v].end(), k) != m_categoriesOfVertex[v].end())
         partners[v].actorId = m_graph.rowId(v);
     std::vector<Vertex> targets;
@@ -476,19 +478,22 @@ class CoverageRun {
     };
     // Most telling first: an outside go-between that everything passes, then
     // a lone partner, then one actor of the side (a PSD, a JWW team) that all
-    // ways start from, then a partner the others hang on, then one tie.
+    // ways start from, then one tie, then a partner the others hang on. (A
+    // tie every way uses has an end that every way uses too, so the tie is
+    // asked for before that end is.)
     if (markActor(singlePoint(Kind::GoBetween))) return;
     if (cell.partners.size() == 1) {
       mark(Fragility::SinglePartner);
       return;
     }
-    if (markActor(singlePoint(Kind::SideActor)) || markActor(singlePoint(Kind::Partner))) return;
+    if (markActor(singlePoint(Kind::SideActor))) return;
     for (const auto& e : commonEdges) {
       if (anyReached(targets, sources, limit, links, std::nullopt, e)) continue;
       mark(Fragility::SingleTie);
       cell.singleTie = {m_graph.rowId(e.first), m_graph.rowId(e.second)};
       return;
     }
+    markActor(singlePoint(Kind::Partner));
   }
 
   const Model& m_model;

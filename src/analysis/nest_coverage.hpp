@@ -77,7 +77,7 @@ struct NestCoverageParams {
 /// One actor of the category that the prison reaches.
 struct CellPartner {
   RowId actorId = 0;
-  int hops = -1;        ///< steps from the side through active ties and agreements; 0: on the side; -1: only formally
+  int hops = -1;        ///< steps from the side through active ties and agreements; -1: only formally
   bool formal = false;  ///< linked to the side by an agreement that counts
 };
 
@@ -109,9 +109,11 @@ struct PrisonCoverage {
 
 /// Which categories of the nest template each prison reaches, and how.
 ///
+/// Partners are actors of the category off the prison's side (the JWW team
+/// working in the prison belongs to the side, not to its own category).
 /// A cell is `formalised` when an agreement that counts (agreed, formalised,
-/// in practice on the day) has a party of the category and another party on
-/// the prison's side (or is scoped to the prison); `informal` when an actor of
+/// in practice on the day) has a partner as a party and a party on the
+/// prison's side (or is scoped to the prison); `informal` when an actor of
 /// the category lies within the category's hop limit of the side through
 /// active ties and counting agreements — never through another prison's side,
 /// whose staff is no way to help for this prison's families; else `missing`.

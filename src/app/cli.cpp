@@ -285,6 +285,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   addAnalysisCommands(app, action, io);
   addImportCommands(app, action, io);
   addNestCommands(app, action, io);
+  addLayoutCommands(app, action, io);
   app.require_subcommand(0, 1);
   app.footer(tr("cli.footer"));
 

@@ -27,6 +27,9 @@ void addAnalysisCommands(CLI::App& app, CliAction& action, CliStreams io);
 /// `nestmap gaps|partners|report ...` (cli_nest.cpp).
 void addNestCommands(CLI::App& app, CliAction& action, CliStreams io);
 
+/// `nestmap layout ...` (cli_layout.cpp).
+void addLayoutCommands(CLI::App& app, CliAction& action, CliStreams io);
+
 /// `nestmap import IN OUT` (cli_import.cpp).
 void addImportCommands(CLI::App& app, CliAction& action, CliStreams io);
 

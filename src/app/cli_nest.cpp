@@ -37,14 +37,6 @@ std::string padLeft(std::string_view text, std::size_t width) {
   return (n < width ? std::string(width - n, ' ') : std::string()) + std::string(text);
 }
 
-std::string decimal(double v, int decimals) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-  std::string s = buffer;
-  if (language() == Language::Dutch) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
-
 std::string csvField(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -67,12 +59,12 @@ void gapsTable(std::ostream& out, const Model& m, const NestCoverage::Result& co
   for (std::size_t k = 0; k < coverage.categories.size(); ++k) out << "  " << pad(std::to_string(k + 1), 2);
   out << '\n';
   for (const PrisonCoverage& p : coverage.prisons) {
-    out << pad(actor(m, p.prisonId).name, 36) << padLeft(decimal(p.score, 0) + " %", 7) << "  ";
+    out << pad(actor(m, p.prisonId).name, 36) << padLeft(formatNumber(p.score, 0) + " %", 7) << "  ";
     for (const CoverageCell& cell : p.cells) out << "  " << pad(cellMark(cell), 2);
     out << '\n';
   }
   out << pad(tr("nest.category_score"), 45);
-  for (double s : coverage.categoryScores) out << "  " << pad(decimal(s, 0), 2);
+  for (double s : coverage.categoryScores) out << "  " << pad(formatNumber(s, 0), 2);
   out << "\n\n";
   for (std::size_t k = 0; k < coverage.categories.size(); ++k)
     out << padLeft(std::to_string(k + 1), 4) << "  " << categoryName(*m.nestCategories.find(coverage.categories[k]))
@@ -159,8 +151,8 @@ struct PartnersOptions {
 };
 
 std::string partsText(const PartnerScoreParts& p) {
-  return trf("partners.parts", {decimal(p.connection, 1), decimal(p.distance, 1), decimal(p.region, 1),
-                                decimal(p.experience, 1), decimal(p.broker, 1)});
+  return trf("partners.parts", {formatNumber(p.connection, 1), formatNumber(p.distance, 1), formatNumber(p.region, 1),
+                                formatNumber(p.experience, 1), formatNumber(p.broker, 1)});
 }
 
 void partnersTable(std::ostream& out, const Model& m, const PartnerFinder::Result& r, const PartnersOptions& o) {
@@ -172,13 +164,14 @@ void partnersTable(std::ostream& out, const Model& m, const PartnerFinder::Resul
   for (RowId categoryId : r.categories) {
     const NestCategory& c = *m.nestCategories.find(categoryId);
     out << '\n'
-        << trf("partners.category", {categoryName(c), decimal(o.radius > 0 ? o.radius : c.radiusKm, 0)}) << '\n';
+        << trf("partners.category", {categoryName(c), formatNumber(o.radius > 0 ? o.radius : c.radiusKm, 0)}) << '\n';
     int rank = 0;
     for (const PartnerCandidate& cand : r.candidates) {
       if (cand.categoryId != categoryId) continue;
       const Actor& a = actor(m, cand.actorId);
-      out << padLeft(std::to_string(++rank), 3) << ". " << pad(a.name, 52) << padLeft(decimal(cand.score, 1), 5) << "  "
-          << padLeft(cand.distanceKm ? decimal(*cand.distanceKm, 0) + " km" : tr("partners.no_coordinates"), 16)
+      out << padLeft(std::to_string(++rank), 3) << ". " << pad(a.name, 52) << padLeft(formatNumber(cand.score, 1), 5)
+          << "  "
+          << padLeft(cand.distanceKm ? formatNumber(*cand.distanceKm, 0) + " km" : tr("partners.no_coordinates"), 16)
           << '\n';
       out << "     " << partsText(cand.parts) << '\n';
       out << "     "
@@ -217,8 +210,8 @@ void partnersMarkdown(std::ostream& out, const Model& m, const PartnerFinder::Re
     int rank = 0;
     for (const PartnerCandidate& c : r.candidates) {
       if (c.categoryId != categoryId) continue;
-      out << "| " << ++rank << " | " << actor(m, c.actorId).name << " | " << decimal(c.score, 1) << " | "
-          << (c.distanceKm ? decimal(*c.distanceKm, 0) + " km" : "—") << " | "
+      out << "| " << ++rank << " | " << actor(m, c.actorId).name << " | " << formatNumber(c.score, 1) << " | "
+          << (c.distanceKm ? formatNumber(*c.distanceKm, 0) + " km" : "—") << " | "
           << (c.introduction.size() > 1 ? pathText(m, c.introduction) : tr("partners.not_connected")) << " |\n";
     }
     out << '\n';

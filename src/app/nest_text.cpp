@@ -24,14 +24,6 @@ const Actor& actor(const Model& m, RowId id) { return *m.actors.find(id); }
 
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
-std::string fixed(double v, int decimals) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-  std::string s = buffer;
-  if (language() == Language::Dutch) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
-
 std::string statusLabel(const Model& m, AgreementStatus status) {
   for (const auto& [id, label] : m.statusLabels)
     if (label.status == status) return language() == Language::Dutch ? label.nameNl : label.nameEn;
@@ -319,12 +311,12 @@ void coverageMatrixMarkdown(std::ostream& out, const Model& model, const NestCov
   for (std::size_t k = 0; k < coverage.categories.size(); ++k) out << ":-:|";
   out << '\n';
   for (const PrisonCoverage& p : coverage.prisons) {
-    out << "| " << mdCell(actor(model, p.prisonId).name) << " | " << fixed(p.score, 0) << " % |";
+    out << "| " << mdCell(actor(model, p.prisonId).name) << " | " << formatNumber(p.score, 0) << " % |";
     for (const CoverageCell& cell : p.cells) out << ' ' << cellMark(cell) << " |";
     out << '\n';
   }
   out << "| *" << tr("nest.category_score") << "* | |";
-  for (double s : coverage.categoryScores) out << ' ' << fixed(s, 0) << " |";
+  for (double s : coverage.categoryScores) out << ' ' << formatNumber(s, 0) << " |";
   out << "\n\n" << tr("nest.columns") << '\n';
   for (std::size_t k = 0; k < coverage.categories.size(); ++k) {
     const NestCategory& c = *model.nestCategories.find(coverage.categories[k]);
@@ -332,7 +324,7 @@ void coverageMatrixMarkdown(std::ostream& out, const Model& model, const NestCov
         << (c.reach == Reach::Formal ? tr("nest.reach.formal") : tr("nest.reach.any")) << ", "
         << (hopLimit(model, c) == 1 ? tr("nest.hop_limit_one")
                                     : trf("nest.hop_limit", {std::to_string(hopLimit(model, c))}))
-        << ", " << trf("nest.weight", {fixed(c.weight, c.weight == std::floor(c.weight) ? 0 : 1)}) << '\n';
+        << ", " << trf("nest.weight", {formatNumber(c.weight, c.weight == std::floor(c.weight) ? 0 : 1)}) << '\n';
   }
   out << '\n' << tr("nest.legend") << '\n';
 }
@@ -410,7 +402,8 @@ void nestReportMarkdown(std::ostream& out, const Model& model, const NestReportP
       << '\n';
   out << "- " << trf("report.summary.flags", {std::to_string(fragile), std::to_string(stale)}) << '\n';
   if (!coverage.prisons.empty())
-    out << "- " << trf("report.summary.score", {fixed(scoreSum / static_cast<double>(coverage.prisons.size()), 0)})
+    out << "- "
+        << trf("report.summary.score", {formatNumber(scoreSum / static_cast<double>(coverage.prisons.size()), 0)})
         << '\n';
   out << "- "
       << trf("report.summary.agreements",
@@ -443,7 +436,7 @@ void nestReportMarkdown(std::ostream& out, const Model& model, const NestReportP
     for (std::size_t k = 0; k < p.cells.size(); ++k)
       if (p.cells[k].status == CoverageStatus::Missing)
         missing.push_back(categoryName(*model.nestCategories.find(coverage.categories[k])));
-    out << (i + 1) << ". **" << actor(model, p.prisonId).name << "** — " << fixed(p.score, 0) << " %; "
+    out << (i + 1) << ". **" << actor(model, p.prisonId).name << "** — " << formatNumber(p.score, 0) << " %; "
         << (missing.empty() ? tr("report.nothing_missing") : trf("report.missing", {listText(missing)})) << '\n';
   }
   out << '\n';
@@ -524,14 +517,15 @@ void nestReportMarkdown(std::ostream& out, const Model& model, const NestReportP
       for (const PartnerCandidate& cand : found.candidates) {
         if (cand.categoryId != categoryId) continue;
         any = true;
-        out << "- " << actor(model, cand.actorId).name << " — " << trf("report.candidate_score", {fixed(cand.score, 1)})
-            << "; " << (cand.distanceKm ? trf("report.km", {fixed(*cand.distanceKm, 0)}) : tr("report.no_coordinates"))
+        out << "- " << actor(model, cand.actorId).name << " — "
+            << trf("report.candidate_score", {formatNumber(cand.score, 1)}) << "; "
+            << (cand.distanceKm ? trf("report.km", {formatNumber(*cand.distanceKm, 0)}) : tr("report.no_coordinates"))
             << "; "
             << (cand.introduction.size() > 1 ? trf("report.introduction", {pathText(model, cand.introduction)})
                                              : tr("report.not_connected"))
             << '\n';
       }
-      if (!any) out << "- " << trf("report.no_candidates", {fixed(c.radiusKm, 0)}) << '\n';
+      if (!any) out << "- " << trf("report.no_candidates", {formatNumber(c.radiusKm, 0)}) << '\n';
       out << '\n';
     }
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <unordered_map>
 
 namespace nestmap {
@@ -80,6 +81,7 @@ constexpr Translation kTable[] = {
 
     // [SECTION] commands (shown in Bewerken and in the change log)
     {"cmd.add_actor", "Actor ‘{0}’ toevoegen", "Add actor ‘{0}’"},
+    {"cmd.apply_layout", "Indeling ‘{0}’ in weergave ‘{1}’", "Layout ‘{0}’ in view ‘{1}’"},
     {"cmd.update_actor", "Actor ‘{0}’ wijzigen", "Edit actor ‘{0}’"},
     {"cmd.delete_actor", "Actor ‘{0}’ verwijderen", "Delete actor ‘{0}’"},
     {"cmd.add_tie", "Band ‘{0}’ – ‘{1}’ toevoegen", "Add tie ‘{0}’ – ‘{1}’"},
@@ -435,6 +437,30 @@ constexpr Translation kTable[] = {
     {"report.cannot_write", "het rapport kon niet volledig geschreven worden",
      "the report could not be written in full"},
     {"report.written", "Rapport geschreven: {0}", "Report written: {0}"},
+    // [SECTION] layouts
+    {"cli.cmd.layout", "Bereken een indeling en schrijf ze in een weergave (één stap, ongedaan te maken)",
+     "Compute a layout and write it into a view (one step, undoable)"},
+    {"cli.opt.algo",
+     "fa2 (krachten, ForceAtlas2), nest (één gevangenis en haar nest), sectors (cirkel per sector), geo (kaart), "
+     "grid (macht/belang)",
+     "fa2 (forces, ForceAtlas2), nest (one prison and its nest), sectors (circle by sector), geo (map), grid "
+     "(power/interest)"},
+    {"cli.opt.layout_prison", "De gevangenis in het midden van de nestweergave",
+     "The prison in the centre of the nest view"},
+    {"cli.opt.iterations", "Aantal iteraties (zonder: tot de indeling stilvalt)",
+     "Number of iterations (without: until the layout settles)"},
+    {"cli.opt.layout_seed", "Startwaarde van het toeval: dezelfde geeft dezelfde indeling",
+     "Random seed: the same one gives the same layout"},
+    {"cli.opt.view", "De weergave om in te schrijven (bestaat ze niet, dan wordt ze gemaakt)",
+     "The view to write into (made when it does not exist)"},
+    {"layout.needs_prison", "De nestweergave heeft een gevangenis nodig: --prison NAAM.",
+     "The nest view needs a prison: --prison NAME."},
+    {"layout.nest_view", "Nest {0}", "Nest {0}"},
+    {"layout.nest_done", "Nest van {1}: {0} actoren geplaatst, {2} lege plaatsen voor ontbrekende categorieën.",
+     "Nest of {1}: {0} actors placed, {2} empty slots for missing categories."},
+    {"layout.force_done", "ForceAtlas2: {0} actoren geplaatst na {1} iteraties.",
+     "ForceAtlas2: {0} actors placed after {1} iterations."},
+    {"layout.written", "Geschreven in weergave ‘{0}’ ({1} s).", "Written into view ‘{0}’ ({1} s)."},
     // [SECTION] window
     {"gui.no_display", "Er is geen beeldscherm (DISPLAY) om een venster op te openen.",
      "There is no display (DISPLAY) to open a window on."},
@@ -498,5 +524,16 @@ std::string trf(std::string_view key, std::initializer_list<std::string_view> ar
 }
 
 std::span<const Translation> translations() { return kTable; }
+
+std::string formatNumber(double value, int decimals) {
+  char buffer[48];
+  if (decimals < 0)
+    std::snprintf(buffer, sizeof buffer, "%g", value);
+  else
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string out = buffer;
+  if (language() == Language::Dutch) std::replace(out.begin(), out.end(), '.', ',');
+  return out;
+}
 
 }  // namespace nestmap

@@ -26,6 +26,10 @@ std::string tr(std::string_view key);
 /// tr(key) with {0}, {1}, ... replaced by the arguments.
 std::string trf(std::string_view key, std::initializer_list<std::string_view> args);
 
+/// A number as a person of the current language writes it: a decimal comma
+/// in Dutch; `decimals` fixed places, or as short as exact (%g) when negative.
+std::string formatNumber(double value, int decimals = -1);
+
 /// Every entry of the table (the i18n test walks it).
 std::span<const Translation> translations();
 

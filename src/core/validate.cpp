@@ -13,14 +13,7 @@ void checkDates(std::vector<std::string>& out, const std::optional<Date>& from, 
   if (from && to && *to < *from) out.push_back(trf("valid.dates", {from->toString(), to->toString()}));
 }
 
-/// A number as a person writes it: 91 or 4,5 (Dutch) / 4.5, not 91.000000.
-std::string number(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", value);
-  std::string out = buf;
-  if (language() == Language::Dutch) std::replace(out.begin(), out.end(), '.', ',');
-  return out;
-}
+std::string number(double value) { return formatNumber(value); }
 
 void checkKey(std::vector<std::string>& out, const std::string& key) {
   if (key.empty()) out.push_back(tr("valid.key_empty"));

@@ -200,6 +200,31 @@ CommandPtr setPositions(const Model& m, RowId viewId,
   return std::make_unique<SetPositions>(viewId, std::move(after), std::move(before), std::move(uuids), d);
 }
 
+CommandPtr applyLayout(const Model& m, View view,
+                       std::vector<std::pair<RowId, std::optional<ViewPosition>>> positions) {
+  const std::string description = trf("cmd.apply_layout", {view.layout, view.name});
+  std::vector<CommandPtr> parts;
+  if (view.id != 0 && m.views.contains(view.id)) {
+    parts.push_back(putRecord<View>(view));
+    parts.push_back(setPositions(m, view.id, std::move(positions)));
+  } else {
+    // A new view: nothing stood in it before, so every position's "before" is none.
+    view.id = m.views.nextId();
+    if (view.uuid.isNil()) view.uuid = Uuid::random();
+    std::vector<std::pair<RowId, std::optional<ViewPosition>>> before;
+    std::vector<Uuid> uuids;
+    for (const auto& [actorId, p] : positions) {
+      uuids.push_back(require<Actor>(m, actorId).uuid);
+      before.emplace_back(actorId, std::nullopt);
+    }
+    const RowId id = view.id;
+    parts.push_back(putRecord<View>(std::move(view)));
+    parts.push_back(
+        std::make_unique<SetPositions>(id, std::move(positions), std::move(before), std::move(uuids), description));
+  }
+  return std::make_unique<GroupCommand>(description, std::move(parts));
+}
+
 CommandPtr setMapInfo(const Model& m, MapInfo info) {
   if (info.uuid.isNil()) info.uuid = m.info.uuid;
   std::string d = trf("cmd.map_info", {info.name});

@@ -35,6 +35,11 @@ CommandPtr setAgreementStatus(const Model& model, RowId agreementId, AgreementSt
 CommandPtr setPositions(const Model& model, RowId viewId,
                         std::vector<std::pair<RowId, std::optional<ViewPosition>>> positions);
 
+/// A layout's result as one undo step: the view (added when its id is 0,
+/// else updated, e.g. its `layout`) and the positions placed in it.
+CommandPtr applyLayout(const Model& model, View view,
+                       std::vector<std::pair<RowId, std::optional<ViewPosition>>> positions);
+
 CommandPtr setMapInfo(const Model& model, MapInfo info);
 
 /// Any taxonomy, nest-template or view record: add (id 0) or replace.

@@ -1,0 +1,125 @@
+#include "layout/barnes_hut.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace nestmap {
+
+Vec2 pairRepulsion(Vec2 p1, double m1, double r1, Vec2 p2, double m2, double r2, const RepulsionLaw& law) {
+  const Vec2 d = p1 - p2;
+  const double dist2 = d.x * d.x + d.y * d.y;
+  if (dist2 <= 0) return {};
+  if (!law.preventOverlap) return d * (law.scaling * m1 * m2 / dist2);
+  // Gephi's anti-collision repulsion: distances from the borders, and a
+  // hundredfold push while two nodes overlap.
+  const double dist = std::sqrt(dist2);
+  const double gap = dist - r1 - r2;
+  if (gap > 0) return d * (law.scaling * m1 * m2 / (gap * gap));
+  if (gap < 0) return d * (100.0 * law.scaling * m1 * m2);
+  return {};
+}
+
+void BarnesHutTree::build(const std::vector<Vec2>& points, const std::vector<double>& mass, std::size_t leafSize) {
+  m_leafSize = std::max<std::size_t>(1, leafSize);
+  m_cells.clear();
+  const auto n = static_cast<std::uint32_t>(points.size());
+  m_order.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) m_order[i] = i;
+  if (n == 0) return;
+  double minX = std::numeric_limits<double>::max(), minY = minX;
+  double maxX = std::numeric_limits<double>::lowest(), maxY = maxX;
+  for (const Vec2& p : points) {
+    minX = std::min(minX, p.x);
+    maxX = std::max(maxX, p.x);
+    minY = std::min(minY, p.y);
+    maxY = std::max(maxY, p.y);
+  }
+  const double size = std::max({maxX - minX, maxY - minY, 1e-9}) * (1 + 1e-9);
+  m_cells.reserve(2 * n / m_leafSize + 16);
+  split(0, n, minX, minY, size, 0, points, mass);
+}
+
+void BarnesHutTree::split(std::uint32_t begin, std::uint32_t end, double x0, double y0, double size, int depth,
+                          const std::vector<Vec2>& points, const std::vector<double>& mass) {
+  const auto index = static_cast<std::uint32_t>(m_cells.size());
+  m_cells.emplace_back();
+  Cell cell;
+  cell.x0 = x0;
+  cell.y0 = y0;
+  cell.size = size;
+  // Deep enough, or few enough bodies (or all on one spot): a leaf.
+  if (end - begin <= m_leafSize || depth >= 48) {
+    cell.leaf = true;
+    cell.first = begin;
+    cell.count = end - begin;
+    for (std::uint32_t k = begin; k < end; ++k) {
+      const std::uint32_t b = m_order[k];
+      cell.mass += mass[b];
+      cell.cx += points[b].x * mass[b];
+      cell.cy += points[b].y * mass[b];
+    }
+  } else {
+    const double half = size / 2, midX = x0 + half, midY = y0 + half;
+    auto* first = m_order.data() + begin;
+    auto* last = m_order.data() + end;
+    auto* splitX = std::partition(first, last, [&](std::uint32_t b) { return points[b].x < midX; });
+    auto* splitLow = std::partition(first, splitX, [&](std::uint32_t b) { return points[b].y < midY; });
+    auto* splitHigh = std::partition(splitX, last, [&](std::uint32_t b) { return points[b].y < midY; });
+    const std::uint32_t bounds[5] = {begin, static_cast<std::uint32_t>(splitLow - m_order.data()),
+                                     static_cast<std::uint32_t>(splitX - m_order.data()),
+                                     static_cast<std::uint32_t>(splitHigh - m_order.data()), end};
+    const double corners[4][2] = {{x0, y0}, {x0, midY}, {midX, y0}, {midX, midY}};
+    for (int q = 0; q < 4; ++q) {
+      if (bounds[q] == bounds[q + 1]) continue;
+      const auto child = static_cast<std::uint32_t>(m_cells.size());
+      split(bounds[q], bounds[q + 1], corners[q][0], corners[q][1], half, depth + 1, points, mass);
+      const Cell& c = m_cells[child];
+      cell.mass += c.mass;
+      cell.cx += c.cx * c.mass;
+      cell.cy += c.cy * c.mass;
+    }
+  }
+  if (cell.mass > 0) {
+    cell.cx /= cell.mass;
+    cell.cy /= cell.mass;
+  }
+  cell.next = static_cast<std::uint32_t>(m_cells.size());
+  m_cells[index] = cell;
+}
+
+Vec2 BarnesHutTree::repulsion(std::uint32_t i, const std::vector<Vec2>& points, const std::vector<double>& mass,
+                              const std::vector<double>& radius, const RepulsionLaw& law, double theta) const {
+  Vec2 force;
+  const Vec2 p = points[i];
+  const double mi = mass[i];
+  const double ri = radius.empty() ? 0 : radius[i];
+  const double theta2 = theta * theta;
+  const auto cells = static_cast<std::uint32_t>(m_cells.size());
+  for (std::uint32_t c = 0; c < cells;) {
+    const Cell& cell = m_cells[c];
+    if (cell.leaf) {
+      for (std::uint32_t k = cell.first; k < cell.first + cell.count; ++k) {
+        const std::uint32_t j = m_order[k];
+        if (j != i) force += pairRepulsion(p, mi, ri, points[j], mass[j], radius.empty() ? 0 : radius[j], law);
+      }
+      c = cell.next;
+      continue;
+    }
+    const double dx = p.x - cell.cx, dy = p.y - cell.cy;
+    const double dist2 = dx * dx + dy * dy;
+    const bool inside = p.x >= cell.x0 && p.x < cell.x0 + cell.size && p.y >= cell.y0 && p.y < cell.y0 + cell.size;
+    if (!inside && cell.size * cell.size < theta2 * dist2) {
+      // Far enough, and not around the body itself: the whole cell as one
+      // body at its centre of mass.
+      const double factor = law.scaling * mi * cell.mass / dist2;
+      force.x += dx * factor;
+      force.y += dy * factor;
+      c = cell.next;
+    } else {
+      ++c;  // the first child follows its parent
+    }
+  }
+  return force;
+}
+
+}  // namespace nestmap
