@@ -17,7 +17,11 @@
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "layout/force_atlas2.hpp"
+#include "layout/geo_layout.hpp"
+#include "layout/grid_layout.hpp"
 #include "layout/nest_layout.hpp"
+#include "layout/remove_overlap.hpp"
+#include "layout/sector_layout.hpp"
 
 namespace nestmap {
 namespace {
@@ -124,28 +128,40 @@ int runLayout(const LayoutOptions& o, CliStreams io) {
     const GraphSnapshot g = GraphSnapshot::fromModel(m);
     bool anyPlaced = false;
     LayoutNodes start = startFromView(m, g, view.id, o.seed, anyPlaced);
-    ForceAtlas2Params fa2;
-    fa2.seed = o.seed;
     std::vector<Vec2> positions;
-    int iterations = 0;
-    // A large map without a layout yet starts from the multilevel layout; an
-    // existing layout is refined where it is, so that it stays recognisable.
-    if (!anyPlaced && g.vertexCount() > 2000 && o.iterations == 0) {
-      MultilevelForceAtlas2::Params params;
-      params.fa2 = fa2;
-      auto r = MultilevelForceAtlas2::run(g, start, params);
+    if (o.algo == "sectors") {
+      positions = SectorLayout::run(m, g, start).positions;
+      summary = trf("layout.sectors_done", {std::to_string(g.vertexCount())});
+    } else if (o.algo == "geo") {
+      auto r = GeoLayout::run(m, g, start);
       positions = std::move(r.positions);
-      iterations = r.finalIterations;
+      summary = trf("layout.geo_done", {std::to_string(g.vertexCount()), std::to_string(r.withoutCoordinates)});
+    } else if (o.algo == "grid") {
+      positions = GridLayout::run(m, g, start).positions;
+      summary = trf("layout.grid_done", {std::to_string(g.vertexCount())});
     } else {
-      ForceAtlas2 layout(g, std::move(start), fa2);
-      iterations = o.iterations > 0 ? (layout.run(o.iterations), o.iterations) : layout.runUntilStable(0.001, 1500);
-      positions = layout.positions();
+      ForceAtlas2Params fa2;
+      fa2.seed = o.seed;
+      int iterations = 0;
+      // A large map without a layout yet starts from the multilevel layout; an
+      // existing layout is refined where it is, so that it stays recognisable.
+      if (!anyPlaced && g.vertexCount() > 2000 && o.iterations == 0) {
+        MultilevelForceAtlas2::Params params;
+        params.fa2 = fa2;
+        auto r = MultilevelForceAtlas2::run(g, start, params);
+        positions = std::move(r.positions);
+        iterations = r.finalIterations;
+      } else {
+        ForceAtlas2 layout(g, start, fa2);
+        iterations = o.iterations > 0 ? (layout.run(o.iterations), o.iterations) : layout.runUntilStable(0.001, 1500);
+        positions = layout.positions();
+      }
+      // Forces leave nodes on top of each other now and then: the last step pushes them apart.
+      RemoveOverlap::run(positions, start.radius, start.pinned);
+      summary = trf("layout.force_done", {std::to_string(g.vertexCount()), std::to_string(iterations)});
     }
-    for (Vertex v = 0; v < g.vertexCount(); ++v) {
-      const auto& p = positions[v];
-      placement.emplace_back(g.rowId(v), ViewPosition{p.x, p.y, start.isPinned(v)});
-    }
-    summary = trf("layout.force_done", {std::to_string(g.vertexCount()), std::to_string(iterations)});
+    for (Vertex v = 0; v < g.vertexCount(); ++v)
+      placement.emplace_back(g.rowId(v), ViewPosition{positions[v].x, positions[v].y, start.isPinned(v)});
   }
   const std::string viewName = view.name;
   doc.execute(applyLayout(m, std::move(view), std::move(placement)));
@@ -160,7 +176,8 @@ void addLayoutCommands(CLI::App& app, CliAction& action, CliStreams io) {
   auto o = std::make_shared<LayoutOptions>();
   auto* cmd = app.add_subcommand("layout", tr("cli.cmd.layout"));
   cmd->add_option("FILE", o->file, tr("cli.opt.file"))->required();
-  cmd->add_option("--algo", o->algo, tr("cli.opt.algo"))->check(CLI::IsMember({"fa2", "nest"}));
+  cmd->add_option("--algo", o->algo, tr("cli.opt.algo"))
+      ->check(CLI::IsMember({"fa2", "nest", "sectors", "geo", "grid"}));
   cmd->add_option("--prison", o->prison, tr("cli.opt.layout_prison"));
   cmd->add_option("--iterations", o->iterations, tr("cli.opt.iterations"))->check(CLI::Range(1, 100000));
   cmd->add_option("--seed", o->seed, tr("cli.opt.layout_seed"));

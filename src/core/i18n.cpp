@@ -460,6 +460,10 @@ constexpr Translation kTable[] = {
      "Nest of {1}: {0} actors placed, {2} empty slots for missing categories."},
     {"layout.force_done", "ForceAtlas2: {0} actoren geplaatst na {1} iteraties.",
      "ForceAtlas2: {0} actors placed after {1} iterations."},
+    {"layout.sectors_done", "Cirkel per sector: {0} actoren geplaatst.", "Circle by sector: {0} actors placed."},
+    {"layout.geo_done", "Kaart: {0} actoren geplaatst, {1} zonder coördinaten (bij hun buren of onder de kaart).",
+     "Map: {0} actors placed, {1} without coordinates (beside their neighbours or below the map)."},
+    {"layout.grid_done", "Macht/belang-rooster: {0} actoren geplaatst.", "Power/interest grid: {0} actors placed."},
     {"layout.written", "Geschreven in weergave ‘{0}’ ({1} s).", "Written into view ‘{0}’ ({1} s)."},
     // [SECTION] window
     {"gui.no_display", "Er is geen beeldscherm (DISPLAY) om een venster op te openen.",

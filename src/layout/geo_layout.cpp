@@ -99,8 +99,6 @@ GeoLayout::Result GeoLayout::run(const Model& model, const GraphSnapshot& graph,
 
   // Only neighbours placed by coordinates or pins count, not those placed by
   // their own neighbours, so that the visiting order cannot change the result.
-  double largest = LayoutNodes::kDefaultRadius;
-  for (Vertex v = 0; v < n; ++v) largest = std::max(largest, nodes.radiusOf(v));
   std::vector<Vertex> row;
   for (Vertex v = 0; v < n; ++v) {
     if (result.placement[v] != GeoPlacement::Row) continue;
@@ -121,6 +119,8 @@ GeoLayout::Result GeoLayout::run(const Model& model, const GraphSnapshot& graph,
 
   // Rows as wide as the map (at least ten slots), starting two slots below its
   // lowest actor; with nothing on the map they start at the origin.
+  double largest = LayoutNodes::kDefaultRadius;
+  for (Vertex v = 0; v < n; ++v) largest = std::max(largest, nodes.radiusOf(v));
   const double slot = 2 * largest + params.gap;
   const bool mapped = minX <= maxX;
   const double left = mapped ? minX : 0, top = mapped ? minY - 2 * slot : 0;
@@ -150,8 +150,9 @@ GeoLayout::Result GeoLayout::run(const Model& model, const GraphSnapshot& graph,
     double widest = nodes.radiusOf(order[begin]);
     for (; end < order.size() && result.positions[order[end]] == here; ++end)
       widest = std::max(widest, nodes.radiusOf(order[end]));
-    // Points √(k + ½) · c out at k golden angles lie at least 1.546 · c apart,
-    // so c = slot / 1.5 keeps the widest of the group clear of each other.
+    // Points √(k + ½) · c out at k golden angles lie at least 1.546 · c apart
+    // (checked up to 2000 points), so c = slot / 1.5 keeps the group's widest
+    // clear of each other.
     const double c = (2 * widest + params.gap) / 1.5;
     if (end - begin > 1)
       for (std::size_t k = 0; k < end - begin; ++k) {

@@ -37,12 +37,14 @@ enum class GeoPlacement {
   Pinned,       ///< where the user pinned it
 };
 
-/// The geographic layout: each actor at its Lambert 2008 position divided by
-/// `scale`, with y pointing north (a y-down screen must flip it). Actors
-/// without coordinates go to the mean position of their neighbours that have
-/// them (or are pinned), else in rows below the map. Actors in exactly the
-/// same place start on a small spiral around it; then RemoveOverlap (with the
-/// nodes' radii; pinned nodes stay) parts those in the same or almost the same place.
+/// The geographic layout: actors where their latitude and longitude put them.
+///
+/// Each actor sits at its Lambert 2008 position divided by `scale`, with y
+/// pointing north (a y-down screen must flip it). Actors without coordinates go
+/// to the mean position of their neighbours that have them (or are pinned),
+/// else in rows below the map. Actors in exactly the same place start on a
+/// small spiral around it; then RemoveOverlap (with the nodes' radii; pinned
+/// nodes stay) parts those in the same or almost the same place.
 struct GeoLayout {
   using Params = GeoLayoutParams;
   struct Result {
@@ -51,7 +53,7 @@ struct GeoLayout {
     std::size_t withoutCoordinates = 0;   ///< unpinned actors without a latitude and longitude
     std::size_t overlaps = 0;             ///< pairs still overlapping after the spreading
   };
-  /// `nodes`: radii and pins (empty vectors: radius 1, none pinned; positions are read for pinned nodes only).
+  /// Lays out `graph`'s vertices; `nodes` gives radii and pins (empty: radius 1, none pinned).
   static Result run(const Model& model, const GraphSnapshot& graph, const LayoutNodes& nodes = {},
                     const Params& params = {}, Progress* progress = nullptr);
 };

@@ -39,13 +39,15 @@ struct GridCell {
   std::vector<GraphSnapshot::Vertex> vertices;  ///< actors laid out in it, by name
 };
 
-/// The power/interest grid: x is interest, y influence (y up: more influence
-/// higher), each value 0–5 a column or row of cells of side `cellSize`, the
-/// cell of value v centred at v × cellSize, so the quadrant borders lie at
-/// 2.5 × cellSize. Actors sharing a cell sit on a sub-grid in it (by name,
-/// rows from the top, a short last row centred); the cells grow with the
-/// largest group so that nothing overlaps. Values outside 0–5 count as the
-/// nearest. Pinned nodes keep their position and take no place in a cell.
+/// The power/interest grid (Mendelow): actors by their interest and influence.
+///
+/// x is interest, y influence (y up: more influence higher), each value 0–5 a
+/// column or row of cells of side `cellSize`, the cell of value v centred at v
+/// × cellSize, so the quadrant borders lie at 2.5 × cellSize. Actors sharing a
+/// cell sit on a sub-grid in it (by name, rows from the top, a short last row
+/// centred); the cells grow with the largest group so that nothing overlaps.
+/// Values outside 0–5 count as the nearest. Pinned nodes keep their position
+/// and take no place in a cell.
 struct GridLayout {
   using Params = GridLayoutParams;
   static constexpr int kLevels = 6;  ///< values 0–5
@@ -58,7 +60,7 @@ struct GridLayout {
   };
   /// The quadrant of an influence and an interest (0–5 each).
   static Quadrant quadrantOf(int influence, int interest);
-  /// `nodes`: radii and pins (empty vectors: radius 1, none pinned; positions are read for pinned nodes only).
+  /// Lays out `graph`'s vertices; `nodes` gives radii and pins (empty: radius 1, none pinned).
   static Result run(const Model& model, const GraphSnapshot& graph, const LayoutNodes& nodes = {},
                     const Params& params = {}, Progress* progress = nullptr);
 };

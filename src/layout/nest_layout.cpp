@@ -60,6 +60,12 @@ NestLayout::Result NestLayout::run(const GraphSnapshot& graph, const PrisonCover
   };
   std::map<Vertex, Slot> slots;
   int maxRing = 1;
+  // A partner of any category stays in its partner wedge even where it is
+  // also a go-between for another.
+  std::vector<char> partner(n, 0);
+  for (const CoverageCell& cell : coverage.cells)
+    for (const CellPartner& p : cell.partners)
+      if (auto v = graph.vertexOf(p.actorId)) partner[*v] = 1;
   for (const CoverageCell& cell : coverage.cells) {
     auto wedge = wedgeOf.find(cell.categoryId);
     if (wedge == wedgeOf.end()) continue;
@@ -81,11 +87,8 @@ NestLayout::Result NestLayout::run(const GraphSnapshot& graph, const PrisonCover
     for (const auto& path : cell.paths)
       for (std::size_t i = 1; i + 1 < path.size(); ++i) {
         auto v = graph.vertexOf(path[i]);
-        if (!v || result.placed[*v]) continue;
-        bool isPartner = false;
-        for (const CellPartner& p : cell.partners) isPartner = isPartner || p.actorId == path[i];
+        if (!v || result.placed[*v] || partner[*v]) continue;
         Slot& slot = slots[*v];
-        if (isPartner) continue;
         slot.ring = static_cast<int>(i);
         slot.wedges.push_back(wedge->second);
       }

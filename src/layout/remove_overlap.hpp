@@ -18,12 +18,13 @@ struct RemoveOverlapParams {
   double slack = 0.01;
 };
 
-/// Moves circles (centre, radius) apart until no two are closer than the sum
-/// of their radii plus the gap. Each pass finds candidate pairs in a uniform
-/// grid (cell = largest diameter + gap) and resolves them one after another:
-/// a pair overlapping by o (plus the slack) moves apart along the line between
-/// its centres by o/2 each, or by o for the unpinned one when the other is
-/// pinned. Pinned circles never move. Same input, same output.
+/// Moves circles apart until no two are closer than their radii plus the gap.
+///
+/// Each pass finds candidate pairs in a uniform grid (cell = largest diameter +
+/// gap) and resolves them one after another: a pair overlapping by o (plus the
+/// slack) moves apart along the line between its centres by o/2 each, or by o
+/// for the unpinned one when the other is pinned. Pinned circles never move.
+/// Same input, same output.
 struct RemoveOverlap {
   using Params = RemoveOverlapParams;
   struct Result {

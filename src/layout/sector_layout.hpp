@@ -27,12 +27,13 @@ struct SectorArc {
   std::vector<GraphSnapshot::Vertex> vertices;  ///< in their order along the arc
 };
 
-/// "Circular by sector": the snapshot's actors on one circle centred at the
-/// origin, going counter-clockwise from `startAngle` sector by sector (by the
-/// sectors' sort, then id; actors whose type has no sector last), inside a
-/// sector by name, then id. The circle is the smallest on which neighbours keep
-/// the gap between their borders. Pinned nodes keep their position and are
-/// left out of the circle.
+/// "Circular by sector": the actors on one circle, each sector an arc of it.
+///
+/// The circle is centred at the origin; actors go counter-clockwise from
+/// `startAngle` sector by sector (by the sectors' sort, then id; actors whose
+/// type has no sector last), inside a sector by name, then id. The circle is
+/// the smallest on which neighbours keep the gap between their borders. Pinned
+/// nodes keep their position and are left out of the circle.
 struct SectorLayout {
   using Params = SectorLayoutParams;
   struct Result {
@@ -40,7 +41,7 @@ struct SectorLayout {
     std::vector<SectorArc> arcs;  ///< sectors with an actor on the circle, in circle order
     double radius = 0;            ///< of the circle
   };
-  /// `nodes`: radii and pins (empty vectors: radius 1, none pinned; positions are read for pinned nodes only).
+  /// Lays out `graph`'s vertices; `nodes` gives radii and pins (empty: radius 1, none pinned).
   static Result run(const Model& model, const GraphSnapshot& graph, const LayoutNodes& nodes = {},
                     const Params& params = {}, Progress* progress = nullptr);
 };

@@ -247,3 +247,32 @@ TEST_CASE_METHOD(Fixture, "a new command clears the redo stack", "[edit]") {
   CHECK_FALSE(doc.canRedo());
   CHECK(doc.model().actors.find(5)->name == "B");
 }
+
+TEST_CASE_METHOD(Fixture, "a layout into a new view is one step: the view and its positions come and go together",
+                 "[edit][layout]") {
+  View view;
+  view.name = "Nest Gent";
+  view.layout = "nest";
+  std::vector<std::pair<RowId, std::optional<ViewPosition>>> placed{{1, ViewPosition{0, 0, false}},
+                                                                    {2, ViewPosition{6, 0, false}}};
+  const RowId newId = doc.model().views.nextId();
+  Model after = roundTrip(doc, applyLayout(doc.model(), view, placed));
+  REQUIRE(after.views.contains(newId));
+  CHECK(after.views.find(newId)->name == "Nest Gent");
+  CHECK(after.positions.at(newId).size() == 2);
+  CHECK(after.positions.at(newId).at(2) == ViewPosition{6, 0, false});
+  CHECK(doc.undoDescription() == "Indeling ‘nest’ in weergave ‘Nest Gent’");
+}
+
+TEST_CASE_METHOD(Fixture, "a layout into an existing view replaces positions and restores them on undo",
+                 "[edit][layout]") {
+  View view = *doc.model().views.find(1);
+  view.layout = "fa2";
+  const auto before = doc.model().positions;
+  Model after = roundTrip(doc, applyLayout(doc.model(), view, {{1, ViewPosition{1, 2, false}}, {3, std::nullopt}}));
+  CHECK(after.views.find(1)->layout == "fa2");
+  CHECK(after.positions.at(1).at(1) == ViewPosition{1, 2, false});
+  CHECK(after.positions.at(1).count(3) == 0);
+  doc.undo();
+  CHECK(doc.model().positions == before);
+}
