@@ -20,9 +20,6 @@ NestLayout::Result NestLayout::run(const GraphSnapshot& graph, const PrisonCover
   const std::size_t n = graph.vertexCount();
   result.positions.assign(n, {});
   result.placed.assign(n, 0);
-  auto ringRadius = [&](int hops) {
-    return hops <= 0 ? params.sideRadius : params.sideRadius + hops * params.ringSpacing;
-  };
 
   // The prison in the centre, the rest of its side evenly on the first ring.
   std::vector<Vertex> side;
@@ -71,10 +68,7 @@ NestLayout::Result NestLayout::run(const GraphSnapshot& graph, const PrisonCover
     if (wedge == wedgeOf.end()) continue;
     Wedge& w = result.wedges[wedge->second];
     w.status = cell.status;
-    if (cell.status == CoverageStatus::Missing) {
-      w.ghost = true;
-      w.ghostPosition = polar(ringRadius(1), (w.startAngle + w.endAngle) / 2);
-    }
+    w.ghost = cell.status == CoverageStatus::Missing;
     for (const CellPartner& p : cell.partners) {
       auto v = graph.vertexOf(p.actorId);
       if (!v || result.placed[*v]) continue;
@@ -110,12 +104,26 @@ NestLayout::Result NestLayout::run(const GraphSnapshot& graph, const PrisonCover
     const long bucket = std::lround(std::floor((quarter - angle) / width + 1e-9));
     groups[{slot.ring, ((bucket % long(k)) + long(k)) % long(k)}].push_back(v);
   }
+  // Rings wide enough that the most crowded wedge holds its actors side by
+  // side: slots (i + 1) / (count + 1) of the wedge apart by a diameter and a gap.
+  const double slot = 2 * params.nodeRadius + params.gap;
+  std::map<int, std::size_t> crowd;
+  for (const auto& [key, members] : groups) crowd[key.first] = std::max(crowd[key.first], members.size());
+  result.rings.push_back(std::max(params.sideRadius, slot * static_cast<double>(side.size()) / (2 * std::numbers::pi)));
+  for (int h = 1; h <= maxRing; ++h)
+    result.rings.push_back(std::max(result.rings.back() + params.ringSpacing,
+                                    slot * static_cast<double>(crowd[h] + 1) / width));
+  for (std::size_t i = 1; i < side.size(); ++i)
+    result.positions[side[i]] = result.positions[side[i]] * (result.rings[0] / params.sideRadius);
+  for (Wedge& w : result.wedges)
+    if (w.ghost) w.ghostPosition = polar(result.rings[1], (w.startAngle + w.endAngle) / 2);
+
   for (auto& [key, members] : groups) {
     const auto& [ring, wedge] = key;
     std::sort(members.begin(), members.end(), [&](Vertex a, Vertex b) {
       return std::pair(angleOf[a], graph.rowId(a)) > std::pair(angleOf[b], graph.rowId(b));
     });
-    const double radius = ringRadius(ring);
+    const double radius = result.rings[static_cast<std::size_t>(ring)];
     const Wedge& w = result.wedges[static_cast<std::size_t>(wedge)];
     const std::size_t count = members.size();
     for (std::size_t i = 0; i < count; ++i) {
@@ -127,7 +135,6 @@ NestLayout::Result NestLayout::run(const GraphSnapshot& graph, const PrisonCover
       result.placed[members[i]] = 1;
     }
   }
-  for (int h = 0; h <= maxRing; ++h) result.rings.push_back(ringRadius(h));
   return result;
 }
 

@@ -12,7 +12,8 @@ namespace nestmap {
 struct NestLayoutParams {
   double sideRadius = 6;    ///< the ring of the prison's side around it
   double ringSpacing = 14;  ///< between the rings of partners 1, 2, 3 … steps away
-  double nodeRadius = 1;    ///< for spreading actors that share a ring within a wedge
+  double nodeRadius = 1;    ///< actors on one ring of a wedge, and the side's ring, keep this radius …
+  double gap = 0.5;         ///< … and this gap between them: crowded rings grow
 };
 
 /// The nest view of one prison: the prison in the centre, its side on a small
@@ -35,7 +36,7 @@ struct NestLayout {
     std::vector<Vec2> positions;  ///< per snapshot vertex
     std::vector<char> placed;     ///< which vertices belong to the nest view
     std::vector<Wedge> wedges;    ///< in the template's order
-    std::vector<double> rings;    ///< radius of ring h (h = 0: the side)
+    std::vector<double> rings;    ///< radius of ring h (h = 0: the side): sideRadius + h × ringSpacing, or more where crowded
   };
   /// `coverage` is the prison's row of a NestCoverage run on `graph`'s day;
   /// `categories` that run's categories.

@@ -43,7 +43,7 @@ TEST_CASE("Nest view of every demo prison: ghost slots exactly at the missing ca
     CHECK(nest.placed[centre]);
     CHECK(nest.positions[centre] == Vec2{0, 0});
     for (std::size_t i = 1; i < prison.side.size(); ++i)
-      CHECK(nest.positions[*g.vertexOf(prison.side[i])].length() == Approx(layoutParams.sideRadius));
+      CHECK(nest.positions[*g.vertexOf(prison.side[i])].length() == Approx(nest.rings[0]));
     for (std::size_t k = 0; k < prison.cells.size(); ++k) {
       const CoverageCell& cell = prison.cells[k];
       const auto& wedge = nest.wedges[k];
@@ -53,7 +53,7 @@ TEST_CASE("Nest view of every demo prison: ghost slots exactly at the missing ca
       CHECK(wedge.ghost == (cell.status == CoverageStatus::Missing));
       if (wedge.ghost) {
         ++ghosts;
-        CHECK(wedge.ghostPosition.length() == Approx(layoutParams.sideRadius + layoutParams.ringSpacing));
+        CHECK(wedge.ghostPosition.length() == Approx(nest.rings[1]));
         const double mid = (wedge.startAngle + wedge.endAngle) / 2;
         CHECK(std::atan2(wedge.ghostPosition.y, wedge.ghostPosition.x) ==
               Approx(std::atan2(std::sin(mid), std::cos(mid))));
@@ -67,7 +67,7 @@ TEST_CASE("Nest view of every demo prison: ghost slots exactly at the missing ca
         for (std::size_t j = 0; j < k; ++j)
           for (const CellPartner& q : prison.cells[j].partners) earlier = earlier || q.actorId == p.actorId;
         if (earlier) continue;
-        CHECK(at.length() == Approx(layoutParams.sideRadius + std::max(1, p.hops) * layoutParams.ringSpacing));
+        CHECK(at.length() == Approx(nest.rings[static_cast<std::size_t>(std::max(1, p.hops))]));
         CHECK(inWedge(std::atan2(at.y, at.x), wedge.startAngle, wedge.endAngle));
       }
     }
@@ -75,12 +75,15 @@ TEST_CASE("Nest view of every demo prison: ghost slots exactly at the missing ca
     CHECK(nest.wedges.front().startAngle == Approx(std::numbers::pi / 2));
     for (std::size_t k = 1; k < nest.wedges.size(); ++k)
       CHECK(nest.wedges[k].startAngle == Approx(nest.wedges[k - 1].endAngle).margin(1e-12));
-    // No two actors of the nest on one spot.
+    // Rings at least their spacing apart; no two actors of the nest overlap.
+    for (std::size_t h = 1; h < nest.rings.size(); ++h)
+      CHECK(nest.rings[h] >= nest.rings[h - 1] + layoutParams.ringSpacing - 1e-9);
     std::vector<Vec2> spots;
     for (Vertex v = 0; v < g.vertexCount(); ++v)
       if (nest.placed[v]) spots.push_back(nest.positions[v]);
     for (std::size_t a = 0; a < spots.size(); ++a)
-      for (std::size_t b = a + 1; b < spots.size(); ++b) CHECK((spots[a] - spots[b]).length() > 0.5);
+      for (std::size_t b = a + 1; b < spots.size(); ++b)
+        CHECK((spots[a] - spots[b]).length() >= 2 * layoutParams.nodeRadius);
   }
   CHECK(ghosts > 30);  // the demo's gaps: Olen and Ruiselede alone miss 19 categories
 }
