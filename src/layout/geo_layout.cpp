@@ -68,9 +68,7 @@ Vec2 lambert2008(double latitude, double longitude) {
 GeoLayout::Result GeoLayout::run(const Model& model, const GraphSnapshot& graph, const LayoutNodes& nodes,
                                  const Params& params, Progress* progress) {
   const std::size_t n = graph.vertexCount();
-  if ((!nodes.radius.empty() && nodes.radius.size() != n) || (!nodes.pinned.empty() && nodes.pinned.size() != n) ||
-      (!nodes.pinned.empty() && nodes.position.size() != n))
-    throw std::invalid_argument("GeoLayout: nodes must be empty or one per vertex (positions too when pinned)");
+  nodes.requireFits(n, "GeoLayout");
   if (!(params.scale > 0)) throw std::invalid_argument("GeoLayout: scale must be positive");
   step(progress, 0);
 

@@ -35,9 +35,7 @@ Quadrant GridLayout::quadrantOf(int influence, int interest) {
 GridLayout::Result GridLayout::run(const Model& model, const GraphSnapshot& graph, const LayoutNodes& nodes,
                                    const Params& params, Progress* progress) {
   const std::size_t n = graph.vertexCount();
-  if ((!nodes.radius.empty() && nodes.radius.size() != n) || (!nodes.pinned.empty() && nodes.pinned.size() != n) ||
-      (!nodes.pinned.empty() && nodes.position.size() != n))
-    throw std::invalid_argument("GridLayout: nodes must be empty or one per vertex (positions too when pinned)");
+  nodes.requireFits(n, "GridLayout");
   step(progress, 0);
 
   Result result;

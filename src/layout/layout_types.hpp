@@ -2,6 +2,8 @@
 // [SECTION] What every layout works on: points, the actors' sizes and pins
 
 #include <cmath>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace nestmap {
@@ -33,6 +35,14 @@ struct LayoutNodes {
   std::size_t size() const { return position.size(); }
   double radiusOf(std::size_t v) const { return radius.empty() ? kDefaultRadius : radius[v]; }
   bool isPinned(std::size_t v) const { return !pinned.empty() && pinned[v]; }
+  /// Throws std::invalid_argument (naming `layout`) unless radius and pinned are empty or one per
+  /// vertex of `n`, and positions are there for the pinned ones to keep.
+  void requireFits(std::size_t n, const char* layout) const {
+    if ((!radius.empty() && radius.size() != n) || (!pinned.empty() && pinned.size() != n) ||
+        (!pinned.empty() && position.size() != n))
+      throw std::invalid_argument(std::string(layout) +
+                                  ": nodes must be empty or one per vertex (positions too when pinned)");
+  }
 };
 
 }  // namespace nestmap

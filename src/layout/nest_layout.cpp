@@ -111,8 +111,8 @@ NestLayout::Result NestLayout::run(const GraphSnapshot& graph, const PrisonCover
   for (const auto& [key, members] : groups) crowd[key.first] = std::max(crowd[key.first], members.size());
   result.rings.push_back(std::max(params.sideRadius, slot * static_cast<double>(side.size()) / (2 * std::numbers::pi)));
   for (int h = 1; h <= maxRing; ++h)
-    result.rings.push_back(std::max(result.rings.back() + params.ringSpacing,
-                                    slot * static_cast<double>(crowd[h] + 1) / width));
+    result.rings.push_back(
+        std::max(result.rings.back() + params.ringSpacing, slot * static_cast<double>(crowd[h] + 1) / width));
   for (std::size_t i = 1; i < side.size(); ++i)
     result.positions[side[i]] = result.positions[side[i]] * (result.rings[0] / params.sideRadius);
   for (Wedge& w : result.wedges)

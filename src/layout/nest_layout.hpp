@@ -36,7 +36,8 @@ struct NestLayout {
     std::vector<Vec2> positions;  ///< per snapshot vertex
     std::vector<char> placed;     ///< which vertices belong to the nest view
     std::vector<Wedge> wedges;    ///< in the template's order
-    std::vector<double> rings;    ///< radius of ring h (h = 0: the side): sideRadius + h × ringSpacing, or more where crowded
+    std::vector<double>
+        rings;  ///< radius of ring h (h = 0: the side): sideRadius + h × ringSpacing, or more where crowded
   };
   /// `coverage` is the prison's row of a NestCoverage run on `graph`'s day;
   /// `categories` that run's categories.

@@ -76,9 +76,7 @@ double solveCircle(const std::vector<double>& s, std::vector<double>& theta) {
 SectorLayout::Result SectorLayout::run(const Model& model, const GraphSnapshot& graph, const LayoutNodes& nodes,
                                        const Params& params, Progress* progress) {
   const std::size_t n = graph.vertexCount();
-  if ((!nodes.radius.empty() && nodes.radius.size() != n) || (!nodes.pinned.empty() && nodes.pinned.size() != n) ||
-      (!nodes.pinned.empty() && nodes.position.size() != n))
-    throw std::invalid_argument("SectorLayout: nodes must be empty or one per vertex (positions too when pinned)");
+  nodes.requireFits(n, "SectorLayout");
   step(progress, 0);
 
   std::vector<const Sector*> sectors = model.sectors.rows();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "io/data_sources.hpp"
+#include "support/map_builder.hpp"
 
 using namespace nestmap;
 
@@ -818,12 +819,7 @@ TEST_CASE("Sector gaps per province that holds a prison", "[nest]") {
 
 TEST_CASE("The demo map shows the gaps that were built into it", "[nest]") {
   const Model m = demoModel(embeddedData());
-  auto actor = [&](std::string_view key) -> RowId {
-    for (const auto& [id, a] : m.actors)
-      if (a.externalId == key) return id;
-    FAIL("no actor " << key);
-    return 0;
-  };
+  auto actor = [&](std::string_view key) { return test::actorByKey(m, key); };
   auto agreement = [&](std::string_view title) -> RowId {
     for (const auto& [id, a] : m.agreements)
       if (a.title.starts_with(title)) return id;

@@ -10,6 +10,7 @@
 
 #include "analysis/nest_coverage.hpp"
 #include "io/data_sources.hpp"
+#include "support/map_builder.hpp"
 
 using namespace nestmap;
 
@@ -109,14 +110,7 @@ struct Fixture {
     m.actors.put(a);
     return a.id;
   }
-  void tie(RowId a, RowId b) {
-    Tie t;
-    t.id = m.ties.nextId();
-    t.sourceId = a;
-    t.targetId = b;
-    t.typeId = m.tieTypeByKey("referral")->id;
-    m.ties.put(t);
-  }
+  void tie(RowId a, RowId b) { test::putTie(m, a, b, "referral"); }
   void agreement(std::vector<RowId> parties, RowId scope) {
     Agreement a;
     a.id = m.agreements.nextId();
@@ -297,12 +291,7 @@ TEST_CASE("Which categories are searched: the prison's missing ones unless asked
 
 TEST_CASE("On the demo map: candidates for Ieper's missing OCJ", "[partners]") {
   const Model m = demoModel(embeddedData());
-  auto actor = [&](std::string_view key) -> RowId {
-    for (const auto& [id, a] : m.actors)
-      if (a.externalId == key) return id;
-    FAIL("no actor " << key);
-    return 0;
-  };
+  auto actor = [&](std::string_view key) { return test::actorByKey(m, key); };
   PartnerFinder::Params params;
   params.prisonId = actor("prison_ieper");
   params.asOf = kAsOf;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "io/data_sources.hpp"
+#include "support/map_builder.hpp"
 
 using namespace nestmap;
 
@@ -17,22 +18,13 @@ struct Fixture {
 
   RowId actor(const std::string& name, std::optional<double> latitude, std::optional<double> longitude) {
     Actor a;
-    a.id = m.actors.nextId();
     a.name = name;
     a.typeId = m.actorTypeByKey("caw")->id;
     a.latitude = latitude;
     a.longitude = longitude;
-    m.actors.put(a);
-    return a.id;
+    return test::putActor(m, a);
   }
-  void tie(RowId from, RowId to) {
-    Tie t;
-    t.id = m.ties.nextId();
-    t.sourceId = from;
-    t.targetId = to;
-    t.typeId = m.tieTypes.records().front().id;
-    m.ties.put(t);
-  }
+  void tie(RowId from, RowId to) { test::putTie(m, from, to); }
 };
 
 double distance(Vec2 a, Vec2 b) { return (a - b).length(); }

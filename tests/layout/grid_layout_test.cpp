@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "io/data_sources.hpp"
+#include "support/map_builder.hpp"
 
 using namespace nestmap;
 
@@ -16,13 +17,11 @@ struct Fixture {
 
   RowId actor(const std::string& name, int influence, int interest) {
     Actor a;
-    a.id = m.actors.nextId();
     a.name = name;
     a.typeId = m.actorTypeByKey("caw")->id;
     a.influence = influence;
     a.interest = interest;
-    m.actors.put(a);
-    return a.id;
+    return test::putActor(m, a);
   }
 };
 
