@@ -193,6 +193,7 @@ class CoverageRun {
         continue;
       result.prisons.push_back(coverPrison(side));
     }
+    nameTies(result.prisons);
     result.categoryScores.assign(m_categories.size(), 0.0);
     for (std::size_t k = 0; k < m_categories.size() && !result.prisons.empty(); ++k) {
       double sum = 0;
@@ -334,7 +335,6 @@ class CoverageRun {
       out.cells.push_back(std::move(cell));
     }
     out.score = weights > 0 ? 100.0 * weighted / weights : 0.0;
-    nameTies(out);
     return out;
   }
 
@@ -398,12 +398,13 @@ class CoverageRun {
   }
 
   /// Fills each cell's `ties` with the active ties along its paths, in one
-  /// pass over the ties for the whole prison.
-  void nameTies(PrisonCoverage& prison) const {
+  /// pass over the ties for all prisons together.
+  void nameTies(std::vector<PrisonCoverage>& prisons) const {
     std::vector<std::pair<RowId, RowId>> pairs;
-    for (const CoverageCell& cell : prison.cells)
-      for (const auto& path : cell.paths)
-        for (std::size_t i = 1; i < path.size(); ++i) pairs.push_back(ordered(path[i - 1], path[i]));
+    for (const PrisonCoverage& prison : prisons)
+      for (const CoverageCell& cell : prison.cells)
+        for (const auto& path : cell.paths)
+          for (std::size_t i = 1; i < path.size(); ++i) pairs.push_back(ordered(path[i - 1], path[i]));
     if (pairs.empty()) return;
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
@@ -412,14 +413,15 @@ class CoverageRun {
       const auto pair = ordered(tie.sourceId, tie.targetId);
       if (tieActive(tie, m_asOf) && std::binary_search(pairs.begin(), pairs.end(), pair)) ties[pair].push_back(id);
     }
-    for (CoverageCell& cell : prison.cells) {
-      for (const auto& path : cell.paths)
-        for (std::size_t i = 1; i < path.size(); ++i)
-          if (auto it = ties.find(ordered(path[i - 1], path[i])); it != ties.end())
-            cell.ties.insert(cell.ties.end(), it->second.begin(), it->second.end());
-      std::sort(cell.ties.begin(), cell.ties.end());
-      cell.ties.erase(std::unique(cell.ties.begin(), cell.ties.end()), cell.ties.end());
-    }
+    for (PrisonCoverage& prison : prisons)
+      for (CoverageCell& cell : prison.cells) {
+        for (const auto& path : cell.paths)
+          for (std::size_t i = 1; i < path.size(); ++i)
+            if (auto it = ties.find(ordered(path[i - 1], path[i])); it != ties.end())
+              cell.ties.insert(cell.ties.end(), it->second.begin(), it->second.end());
+        std::sort(cell.ties.begin(), cell.ties.end());
+        cell.ties.erase(std::unique(cell.ties.begin(), cell.ties.end()), cell.ties.end());
+      }
   }
 
   /// Whether any of `targets` is still reached within `limit` with one vertex or edge taken out.
