@@ -15,7 +15,21 @@ packages=(
 # `install-deps.sh bench`: also the peers the benchmarks compare against.
 if [[ "${1:-}" == "bench" ]]; then
   packages+=(python3-igraph)
+  # node and npm for graphology (the layout bench); a node from elsewhere
+  # (NodeSource) brings its own npm, which Debian's npm package would conflict with.
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
 fi
+
+# graphology-layout-forceatlas2 from npm, at the versions package-lock.json pins.
+graphology_peer() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench/graphology"
+  if [[ "${1:-}" == "bench" && ! -d "$dir/node_modules" ]]; then
+    echo "install-deps: npm ci in bench/graphology"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+}
 
 missing=()
 for pkg in "${packages[@]}"; do
@@ -24,6 +38,7 @@ for pkg in "${packages[@]}"; do
 done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
+  graphology_peer "${1:-}"
   exit 0
 fi
 
@@ -35,3 +50,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+graphology_peer "${1:-}"

@@ -37,6 +37,13 @@ void BarnesHutTree::build(const std::vector<Vec2>& points, const std::vector<dou
   const double size = std::max({maxX - minX, maxY - minY, 1e-9}) * (1 + 1e-9);
   m_cells.reserve(2 * n / m_leafSize + 16);
   split(0, n, minX, minY, size, 0, points, mass);
+  // The bodies once more in the tree's order, so that a leaf's are read one
+  // after the other instead of through order() from all over the arrays.
+  m_bodies.resize(n);
+  for (std::uint32_t k = 0; k < n; ++k) {
+    const std::uint32_t b = m_order[k];
+    m_bodies[k] = {points[b].x, points[b].y, mass[b], b};
+  }
 }
 
 void BarnesHutTree::split(std::uint32_t begin, std::uint32_t end, double x0, double y0, double size, int depth,
@@ -89,19 +96,76 @@ void BarnesHutTree::split(std::uint32_t begin, std::uint32_t end, double x0, dou
 
 Vec2 BarnesHutTree::repulsion(std::uint32_t i, const std::vector<Vec2>& points, const std::vector<double>& mass,
                               const std::vector<double>& radius, const RepulsionLaw& law, double theta) const {
-  Vec2 force;
-  const Vec2 p = points[i];
-  const double mi = mass[i];
+  return law.preventOverlap ? walkWithOverlap(i, points[i], mass[i], radius, law, theta)
+                            : walk(i, points[i], law.scaling * mass[i], theta);
+}
+
+namespace {
+
+/// Whether `p` lies in the cell's square (a cell around the body is never one body).
+template <class Cell>
+bool contains(const Cell& cell, Vec2 p) {
+  return p.x >= cell.x0 && p.x < cell.x0 + cell.size && p.y >= cell.y0 && p.y < cell.y0 + cell.size;
+}
+
+}  // namespace
+
+Vec2 BarnesHutTree::walk(std::uint32_t i, Vec2 p, double scaledMass, double theta) const {
+  const double theta2 = theta * theta;
+  // Two plain sums, in registers: nothing in this loop calls out (pairRepulsion's
+  // sqrt would), so they need not live in memory.
+  double fx = 0, fy = 0;
+  const auto cells = static_cast<std::uint32_t>(m_cells.size());
+  for (std::uint32_t c = 0; c < cells;) {
+    const Cell& cell = m_cells[c];
+    // Any cell far enough, leaves of several bodies included, counts as one
+    // body at its centre of mass (a leaf of one body is that body: exact below).
+    if (!cell.leaf || cell.count > 1) {
+      const double dx = p.x - cell.cx, dy = p.y - cell.cy;
+      const double dist2 = dx * dx + dy * dy;
+      // The cheap test first: most cells near enough to be opened fail it.
+      if (cell.size * cell.size < theta2 * dist2 && !contains(cell, p)) {
+        const double factor = scaledMass * cell.mass / dist2;
+        fx += dx * factor;
+        fy += dy * factor;
+        c = cell.next;
+        continue;
+      }
+    }
+    if (cell.leaf) {
+      // Near: body by body, each term as pairRepulsion computes it.
+      for (const Body *body = m_bodies.data() + cell.first, *end = body + cell.count; body != end; ++body) {
+        const double dx = p.x - body->x, dy = p.y - body->y;
+        const double dist2 = dx * dx + dy * dy;
+        if (body->index == i || dist2 <= 0) continue;
+        const double factor = scaledMass * body->mass / dist2;
+        fx += dx * factor;
+        fy += dy * factor;
+      }
+      c = cell.next;
+    } else {
+      ++c;  // the first child follows its parent
+    }
+  }
+  return {fx, fy};
+}
+
+// With overlap prevention, near bodies push from their borders: leaves are
+// always summed body by body here, as before the plain walk above approximated
+// far leaves too.
+Vec2 BarnesHutTree::walkWithOverlap(std::uint32_t i, Vec2 p, double mi, const std::vector<double>& radius,
+                                    const RepulsionLaw& law, double theta) const {
   const double ri = radius.empty() ? 0 : radius[i];
   const double theta2 = theta * theta;
+  Vec2 force;
   const auto cells = static_cast<std::uint32_t>(m_cells.size());
   for (std::uint32_t c = 0; c < cells;) {
     const Cell& cell = m_cells[c];
     if (cell.leaf) {
-      for (std::uint32_t k = cell.first; k < cell.first + cell.count; ++k) {
-        const std::uint32_t j = m_order[k];
-        if (j != i) force += pairRepulsion(p, mi, ri, points[j], mass[j], radius.empty() ? 0 : radius[j], law);
-      }
+      for (const Body *body = m_bodies.data() + cell.first, *end = body + cell.count; body != end; ++body)
+        if (body->index != i)
+          force +=
+              pairRepulsion(p, mi, ri, {body->x, body->y}, body->mass, radius.empty() ? 0 : radius[body->index], law);
       c = cell.next;
       continue;
     }
@@ -109,8 +173,6 @@ Vec2 BarnesHutTree::repulsion(std::uint32_t i, const std::vector<Vec2>& points, 
     const double dist2 = dx * dx + dy * dy;
     const bool inside = p.x >= cell.x0 && p.x < cell.x0 + cell.size && p.y >= cell.y0 && p.y < cell.y0 + cell.size;
     if (!inside && cell.size * cell.size < theta2 * dist2) {
-      // Far enough, and not around the body itself: the whole cell as one
-      // body at its centre of mass.
       const double factor = law.scaling * mi * cell.mass / dist2;
       force.x += dx * factor;
       force.y += dy * factor;

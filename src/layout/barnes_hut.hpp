@@ -23,6 +23,8 @@ class BarnesHutTree {
 
   /// The repulsion on body `i`: kr·mᵢ·M·(pᵢ − c)/d² from every cell whose size / distance < θ
   /// (as one body at its centre of mass), and pair by pair from the bodies of the other cells.
+  /// With law.preventOverlap, leaves are always summed pair by pair (from the bodies' borders).
+  /// `points` and `mass` must be those given to build(): the tree keeps a copy of them in its order.
   Vec2 repulsion(std::uint32_t i, const std::vector<Vec2>& points, const std::vector<double>& mass,
                  const std::vector<double>& radius, const RepulsionLaw& law, double theta) const;
 
@@ -40,9 +42,19 @@ class BarnesHutTree {
   };
   void split(std::uint32_t begin, std::uint32_t end, double x0, double y0, double size, int depth,
              const std::vector<Vec2>& points, const std::vector<double>& mass);
+  Vec2 walk(std::uint32_t i, Vec2 p, double scaledMass, double theta) const;
+  Vec2 walkWithOverlap(std::uint32_t i, Vec2 p, double mi, const std::vector<double>& radius, const RepulsionLaw& law,
+                       double theta) const;
+
+  /// A body as the leaves read it: position, mass and index, in the tree's order.
+  struct Body {
+    double x = 0, y = 0, mass = 0;
+    std::uint32_t index = 0;
+  };
 
   std::vector<Cell> m_cells;
   std::vector<std::uint32_t> m_order;
+  std::vector<Body> m_bodies;  ///< m_bodies[k] is body order()[k]
   std::size_t m_leafSize = 8;
 };
 

@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+"""Runs Nestmap's ForceAtlas2 (layout_bench) and graphology-layout-forceatlas2
+(bench/graphology/fa2_peer.mjs) on the same generated graphs from the same
+start positions for the same number of iterations, one after the other (never
+at once), and prints milliseconds per iteration, the ratio Nestmap / graphology
+and the quality of both final layouts (layout_bench --quality); then
+MultilevelForceAtlas2 on the largest graph.
+
+    bench/run_layout_bench.py [--bin build/release/bench/layout_bench] [--max-nodes N] [--node node]
+
+Times are the median of three runs; graphology runs once on the 100k graph
+(about a minute). Needs node and `npm ci` in bench/graphology
+(scripts/install-deps.sh bench)."""
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def arg(flag, default):
+    return sys.argv[sys.argv.index(flag) + 1] if flag in sys.argv else default
+
+
+BIN = arg("--bin", os.path.join(HERE, "..", "build", "release", "bench", "layout_bench"))
+NODE = arg("--node", "node")
+PEER = os.path.join(HERE, "graphology", "fa2_peer.mjs")
+# (nodes, edges, iterations): as many iterations on both sides.
+GRAPHS = [(1000, 5000, 100), (10000, 50000, 100), (100000, 500000, 30)]
+if "--max-nodes" in sys.argv:  # graphology needs about a minute on the 100k graph: skip it when iterating
+    GRAPHS = [g for g in GRAPHS if g[0] <= int(arg("--max-nodes", "0"))]
+RUNS = 3
+
+
+def run(cmd):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return {name: float(value) for name, value in (line.split() for line in out.splitlines() if line.strip())}
+
+
+def median_ms(cmd, runs):
+    return statistics.median(run(cmd)["ms_per_iter"] for _ in range(runs))
+
+
+def label(n, m):
+    return f"{n // 1000}k/{m // 1000}k"
+
+
+def crossings(q):
+    return f"{q['crossings']:.3g}" if q["crossings_exact"] else f"≈{q['crossings']:.3g}"
+
+
+def main():
+    if not os.path.isdir(os.path.join(HERE, "graphology", "node_modules")):
+        sys.exit("run `npm ci` in bench/graphology first (scripts/install-deps.sh bench does)")
+    rows, notes = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, m, iterations in GRAPHS:
+            graph = os.path.join(tmp, f"g{n}.txt")
+            start = graph + ".start"
+            ours_out, theirs_out = os.path.join(tmp, f"nestmap{n}.pos"), os.path.join(tmp, f"graphology{n}.pos")
+            subprocess.run([BIN, "--generate", str(n), str(m), "42", graph, start], check=True)
+            load = os.getloadavg()[0]
+            ours = median_ms([BIN, "--run", graph, start, str(iterations), ours_out], RUNS)
+            theirs = median_ms([NODE, PEER, graph, start, str(iterations), theirs_out], 1 if n >= 100000 else RUNS)
+            q_ours, q_theirs, q_start = (run([BIN, "--quality", graph, f]) for f in (ours_out, theirs_out, start))
+            rows.append(f"| {label(n, m)} | {iterations} | {ours:.2f} | {theirs:.2f} | {ours / theirs:.3f}× | "
+                        f"{q_ours['stress']:.4f} / {q_theirs['stress']:.4f} | "
+                        f"{q_ours['overlaps']:.0f} / {q_theirs['overlaps']:.0f} | "
+                        f"{crossings(q_ours)} / {crossings(q_theirs)} |")
+            notes.append(f"{label(n, m)}: start positions stress {q_start['stress']:.4f}, crossings "
+                         f"{crossings(q_start)}; mean edge length Nestmap {q_ours['mean_edge_length']:.1f}, "
+                         f"graphology {q_theirs['mean_edge_length']:.1f}; load average before {load:.2f}")
+        print("| graph (nodes/edges) | iterations | Nestmap ms/iter | graphology ms/iter | ratio | "
+              "stress Nestmap / graphology | overlaps | crossings |")
+        print("|---|---|---|---|---|---|---|---|")
+        print("\n".join(rows))
+        print()
+        print("\n".join(notes))
+        if GRAPHS and GRAPHS[-1][0] >= 100000:
+            n, m, _ = GRAPHS[-1]
+            graph = os.path.join(tmp, f"g{n}.txt")
+            out = os.path.join(tmp, "multilevel.pos")
+            ml = run([BIN, "--multilevel", graph, out, graph + ".start"])
+            q = run([BIN, "--quality", graph, out])
+            print(f"\nMultilevelForceAtlas2 on {label(n, m)} (the app's settings, θ 1.2): {ml['seconds']:.1f} s, "
+                  f"{ml['levels']:.0f} levels, {ml['final_iterations']:.0f} final iterations (of at most "
+                  f"{ml['max_final_iterations']:.0f}), last displacement / extent "
+                  f"{100 * ml['displacement_per_extent']:.3f} % ({'stable' if ml['stable'] else 'NOT stable'}); "
+                  f"stress {q['stress']:.4f}, "
+                  f"crossings {crossings(q)}")
+
+
+if __name__ == "__main__":
+    main()
