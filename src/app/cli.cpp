@@ -86,7 +86,7 @@ fs::path ensureDemoMap(std::ostream& err) {
     }
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
   }
-  buildMapFile(path, demoModel(embeddedData()), fingerprint);
+  buildMapFile(path, laidOutDemo(), fingerprint);
   return path;
 }
 
@@ -117,7 +117,7 @@ int cmdNew(const fs::path& file, const std::string& name, std::ostream& out) {
 }
 
 int cmdDemo(const fs::path& file, bool force, std::ostream& out) {
-  Model model = demoModel(embeddedData());
+  Model model = laidOutDemo();
   if (fs::exists(file)) {
     if (!force) throw UserError(UserError::Kind::Exists, trf("store.exists", {file.string()}));
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);

@@ -125,7 +125,7 @@ int runLayout(const LayoutOptions& o, CliStreams io) {
   } else {
     view = chooseView(m, o.view, tr("view.overview"));
     view.layout = o.algo;
-    const GraphSnapshot g = GraphSnapshot::fromModel(m);
+    const GraphSnapshot g = GraphSnapshot::fromModel(m, layoutSnapshotOptions());
     bool anyPlaced = false;
     LayoutNodes start = startFromView(m, g, view.id, o.seed, anyPlaced);
     std::vector<Vec2> positions;
@@ -157,6 +157,7 @@ int runLayout(const LayoutOptions& o, CliStreams io) {
         positions = layout.positions();
       }
       // Forces leave nodes on top of each other now and then: the last step pushes them apart.
+      placeIsolated(g, positions, start);
       RemoveOverlap::run(positions, start.radius, start.pinned);
       summary = trf("layout.force_done", {std::to_string(g.vertexCount()), std::to_string(iterations)});
     }

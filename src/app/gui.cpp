@@ -6,6 +6,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -13,6 +14,7 @@
 #include "core/i18n.hpp"
 #include "edit/document.hpp"
 #include "render/screenshot.hpp"
+#include "ui/canvas_panel.hpp"
 #include "ui/fonts.hpp"
 #include "ui/overview_panel.hpp"
 
@@ -60,6 +62,9 @@ int runGui(Document& doc, const GuiOptions& options) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
   OverviewPanel overview;
+  CanvasPanel canvas;
+  std::string glError;
+  if (!canvas.init(glError)) std::cerr << "nestmap: " << trf("gui.no_canvas", {glError}) << '\n';
   int frame = 0;
   int exitCode = kExitOk;
   auto lastPoll = std::chrono::steady_clock::now();
@@ -78,14 +83,24 @@ int runGui(Document& doc, const GuiOptions& options) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    overview.draw(doc, fonts);
+    // The map's name across the top, the sidebar on the left, the canvas in the rest.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImVec2 origin = viewport->WorkPos, area = viewport->WorkSize;
+    const float headerHeight = fonts.heading->FontSize + 2 * ImGui::GetStyle().WindowPadding.y + 4;
+    const float sidebarWidth = std::min(380.0f * scale, area.x * 0.4f);
+    overview.drawHeader(doc, fonts, origin, ImVec2(area.x, headerHeight));
+    overview.draw(doc, ImVec2(origin.x, origin.y + headerHeight), ImVec2(sidebarWidth, area.y - headerHeight));
+    canvas.draw(doc, ImVec2(origin.x + sidebarWidth, origin.y + headerHeight),
+                ImVec2(area.x - sidebarWidth, area.y - headerHeight));
     ImGui::Render();
 
     int fbWidth = 0, fbHeight = 0;
     glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
     glViewport(0, 0, fbWidth, fbHeight);
-    glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+    glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    canvas.renderGraph(io.DisplaySize, io.DisplayFramebufferScale);
+    glViewport(0, 0, fbWidth, fbHeight);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     // ImGui settles its layout over the first frames; shoot after a few.

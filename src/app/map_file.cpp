@@ -2,7 +2,11 @@
 
 #include <unistd.h>
 
+#include "analysis/graph_snapshot.hpp"
 #include "edit/document.hpp"
+#include "io/data_sources.hpp"
+#include "layout/force_atlas2.hpp"
+#include "layout/remove_overlap.hpp"
 
 namespace nestmap {
 namespace fs = std::filesystem;
@@ -28,6 +32,23 @@ void buildMapFile(const fs::path& target, Model model, const std::string& demoSo
   // replayed into the new one, so they go before it takes the name.
   for (const char* suffix : {"-wal", "-shm"}) fs::remove(target.string() + suffix);
   fs::rename(temp, target);
+}
+
+Model laidOutDemo() {
+  Model model = demoModel(embeddedData());
+  if (model.views.empty()) return model;
+  const GraphSnapshot g = GraphSnapshot::fromModel(model, layoutSnapshotOptions());
+  ForceAtlas2 layout(g, {}, {});
+  layout.runUntilStable(0.0005, 3000);
+  std::vector<Vec2> positions = layout.positions();
+  placeIsolated(g, positions);
+  RemoveOverlap::run(positions, {}, {});
+  const RowId view = model.views.records().front().id;
+  for (std::size_t v = 0; v < g.vertexCount(); ++v)
+    model.positions[view][g.rowId(static_cast<GraphSnapshot::Vertex>(v))] = {positions[v].x, positions[v].y, false};
+  View& overview = *model.views.find(view);
+  overview.layout = "fa2";
+  return model;
 }
 
 }  // namespace nestmap

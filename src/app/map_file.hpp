@@ -11,4 +11,8 @@ namespace nestmap {
 /// `demoSources`, when not empty, is kept in the file as the demo's fingerprint.
 void buildMapFile(const std::filesystem::path& target, Model model, const std::string& demoSources = {});
 
+/// The demo map with its overview already laid out (ForceAtlas2, seed 1), so
+/// that it opens on a picture rather than on a layout being computed.
+Model laidOutDemo();
+
 }  // namespace nestmap

@@ -15,6 +15,8 @@ struct EmbeddedFile {
 std::span<const EmbeddedFile> dataFiles();
 /// src/store/sql/: the schema and the migration steps.
 std::span<const EmbeddedFile> storeSql();
+/// shaders/: the canvas's GLSL sources (linked only into builds with the window).
+std::span<const EmbeddedFile> shaders();
 
 /// The file at `path` in `files`, if there is one.
 inline std::optional<std::string_view> find(std::span<const EmbeddedFile> files, std::string_view path) {

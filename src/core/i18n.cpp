@@ -473,9 +473,25 @@ constexpr Translation kTable[] = {
     {"gui.no_font", "DejaVu Sans niet gevonden (pakket fonts-dejavu-core); letters met accenten ontbreken.",
      "DejaVu Sans not found (package fonts-dejavu-core); accented letters will be missing."},
     {"gui.actor_type", "Type actor", "Actor type"},
+    {"gui.no_canvas", "De kaart kan niet getekend worden (OpenGL-shaders): {0}",
+     "The map cannot be drawn (OpenGL shaders): {0}"},
+    {"canvas.layout_running", "Indeling wordt berekend … (iteratie {0})", "Computing the layout … (iteration {0})"},
+    {"canvas.delete_actors", "{0} actoren verwijderen", "Delete {0} actors"},
+    {"canvas.tooltip_ties", "{0} banden op de kaart", "{0} ties on the map"},
     {"gui.agreement_status", "Status van afspraken", "Agreement status"},
     {"gui.count", "Aantal", "Count"},
     {"view.overview", "Alliantie-overzicht", "Alliance overview"},
+    // [SECTION] scene: the canvas's title and legend (src/scene/scene.cpp)
+    {"scene.untitled", "Naamloze kaart", "Untitled map"},
+    {"scene.legend.metric", "Meetwaarde", "Metric"},
+    {"scene.legend.unknown_type", "onbekend type", "unknown type"},
+    {"scene.legend.no_sector", "zonder sector", "no sector"},
+    {"scene.legend.community", "Gemeenschap {0}", "Community {0}"},
+    {"scene.legend.more_communities", "en {0} andere gemeenschappen (de kleuren herhalen zich)",
+     "and {0} more communities (the colours repeat)"},
+    {"scene.legend.no_value", "geen waarde", "no value"},
+    {"scene.legend.directed", "gericht", "directed"},
+    {"scene.legend.planned", "gepland", "planned"},
 };
 
 }  // namespace

@@ -207,6 +207,35 @@ int ForceAtlas2::runUntilStable(double fraction, int maxIterations, Progress* pr
   return done;
 }
 
+void placeIsolated(const GraphSnapshot& graph, std::vector<Vec2>& positions, const LayoutNodes& nodes) {
+  double minX = std::numeric_limits<double>::max(), maxX = std::numeric_limits<double>::lowest();
+  double minY = minX, maxY = maxX, radius = LayoutNodes::kDefaultRadius;
+  std::vector<Vertex> loose;
+  for (Vertex v = 0; v < graph.vertexCount(); ++v) {
+    radius = std::max(radius, nodes.radiusOf(v));
+    if (graph.neighbours(v).empty() && !nodes.isPinned(v)) {
+      loose.push_back(v);
+      continue;
+    }
+    minX = std::min(minX, positions[v].x);
+    maxX = std::max(maxX, positions[v].x);
+    minY = std::min(minY, positions[v].y);
+    maxY = std::max(maxY, positions[v].y);
+  }
+  if (loose.empty() || loose.size() == graph.vertexCount()) return;
+  // As far apart as neighbours typically are (at least four radii), so that they read as separate.
+  std::vector<double> lengths;
+  for (Vertex v = 0; v < graph.vertexCount(); ++v)
+    for (Vertex w : graph.neighbours(v))
+      if (v < w) lengths.push_back((positions[v] - positions[w]).length());
+  std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2, lengths.end());
+  const double step = std::max(4 * radius, lengths[lengths.size() / 2]);
+  const auto perColumn = std::max<std::size_t>(1, static_cast<std::size_t>((maxY - minY) / step) + 1);
+  for (std::size_t i = 0; i < loose.size(); ++i)
+    positions[loose[i]] = {maxX + step * (2 + static_cast<double>(i / perColumn)),
+                           maxY - step * static_cast<double>(i % perColumn)};
+}
+
 // ---------------------------------------------------------------------------
 // Multilevel
 

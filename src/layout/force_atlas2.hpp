@@ -33,6 +33,15 @@ struct ForceAtlas2Params {
   std::uint64_t seed = 1;            ///< for the random start of nodes without a position
 };
 
+/// What of a map a force layout pulls on: active and planned ties (the
+/// canvas draws both; a planned tie still says who belongs near whom) and
+/// agreements that count.
+inline SnapshotOptions layoutSnapshotOptions() {
+  SnapshotOptions options;
+  options.statuses = {TieStatus::Active, TieStatus::Planned};
+  return options;
+}
+
 // ---------------------------------------------------------------------------
 // [SECTION] ForceAtlas2
 
@@ -92,6 +101,11 @@ class ForceAtlas2 {
   double m_lastDisplacement = 0;
   int m_iterations = 0;
 };
+
+/// Actors without any tie drift to the edge of a force layout and stretch it;
+/// this puts the unpinned ones in a tidy column just right of the others
+/// (spaced like neighbours typically are), so that the rest fills the canvas.
+void placeIsolated(const GraphSnapshot& graph, std::vector<Vec2>& positions, const LayoutNodes& nodes = {});
 
 // ---------------------------------------------------------------------------
 // [SECTION] Multilevel ForceAtlas2 for large maps

@@ -41,6 +41,8 @@ class LayoutJob {
   /// 0–1: iterations done of the most it will take (it may finish early, when stable).
   double progress() const { return static_cast<double>(m_iterations.load()) / m_params.maxIterations; }
   int iterations() const { return m_iterations.load(); }
+  /// The snapshot being laid out (vertex v is the actor graph().rowId(v)).
+  const GraphSnapshot& graph() const { return m_graph; }
   /// Copies the latest published positions into `out` when they are newer
   /// than those taken before; false (and `out` untouched) otherwise.
   bool takePositions(std::vector<Vec2>& out);

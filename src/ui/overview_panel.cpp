@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -29,25 +30,33 @@ const std::string& localName(const std::string& nl, const std::string& en) {
 
 }  // namespace
 
-void OverviewPanel::draw(const Document& doc, const InterfaceFonts& fonts) {
+void OverviewPanel::drawHeader(const Document& doc, const InterfaceFonts& fonts, ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::Begin("##header", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PushFont(fonts.heading);
+  ImGui::TextUnformatted(doc.model().info.name.c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+  ImGui::TextDisabled("%s", doc.path().string().c_str());
+  ImGui::End();
+}
+
+void OverviewPanel::draw(const Document& doc, ImVec2 pos, ImVec2 size) {
   const Model& m = doc.model();
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                            ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (!ImGui::Begin("##overview", nullptr, flags)) {
     ImGui::End();
     return;
   }
-
-  ImGui::PushFont(fonts.heading);
-  ImGui::TextUnformatted(m.info.name.c_str());
-  ImGui::PopFont();
-  ImGui::TextDisabled("%s", doc.path().string().c_str());
-  ImGui::Spacing();
   if (!m.info.description.empty()) {
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(m.info.description.c_str());
     ImGui::PopTextWrapPos();
   }
@@ -67,10 +76,12 @@ void OverviewPanel::draw(const Document& doc, const InterfaceFonts& fonts) {
 
   const ImGuiTableFlags tableFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-  const float tableHeight = ImGui::GetContentRegionAvail().y;
-  const float half = ImGui::GetContentRegionAvail().x * 0.5f - ImGui::GetStyle().ItemSpacing.x;
+  // Stacked: the sidebar is narrow; types take what the statuses leave.
+  const float statusHeight = ImGui::GetTextLineHeightWithSpacing() * 8.6f;
+  const float typeHeight = std::max(ImGui::GetContentRegionAvail().y - statusHeight - ImGui::GetStyle().ItemSpacing.y,
+                                    ImGui::GetTextLineHeightWithSpacing() * 4);
 
-  ImGui::BeginChild("##types", ImVec2(half, tableHeight));
+  ImGui::BeginChild("##types", ImVec2(0, typeHeight));
   if (ImGui::BeginTable("types", 3, tableFlags)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetTextLineHeight());
@@ -84,15 +95,14 @@ void OverviewPanel::draw(const Document& doc, const InterfaceFonts& fonts) {
       ImGui::TableNextColumn();
       swatch(type.color);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(localName(type.nameNl, type.nameEn).c_str());
+      ImGui::TextWrapped("%s", localName(type.nameNl, type.nameEn).c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%5d", it->second);
     }
     ImGui::EndTable();
   }
   ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("##statuses", ImVec2(0, tableHeight));
+  ImGui::BeginChild("##statuses", ImVec2(0, statusHeight));
   if (ImGui::BeginTable("statuses", 3, tableFlags)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetTextLineHeight());

@@ -1,4 +1,6 @@
 #pragma once
+#include <imgui.h>
+
 #include <cstdint>
 #include <map>
 
@@ -10,9 +12,13 @@ class Document;
 
 struct InterfaceFonts;
 
-/// The start screen of a map: its name, description and what it holds, per actor type.
+/// What a map is: its name across the top, and in the sidebar its description
+/// and what it holds, per actor type and per agreement status.
 struct OverviewPanel {
-  void draw(const Document& doc, const InterfaceFonts& fonts);
+  /// The strip across the top: the map's name and its file.
+  void drawHeader(const Document& doc, const InterfaceFonts& fonts, ImVec2 pos, ImVec2 size);
+  /// The sidebar over `pos`, `size`.
+  void draw(const Document& doc, ImVec2 pos, ImVec2 size);
 
  private:
   // Counts are redrawn every frame but recounted only when the map changed.
