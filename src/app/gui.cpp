@@ -7,15 +7,21 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
+#include <cmath>
 #include <iostream>
 
 #include "app/cli.hpp"
 #include "core/i18n.hpp"
 #include "edit/document.hpp"
 #include "render/screenshot.hpp"
+#include "ui/app_shell.hpp"
 #include "ui/canvas_panel.hpp"
+#include "ui/change_log_panel.hpp"
 #include "ui/fonts.hpp"
+#include "ui/inspector_panel.hpp"
+#include "ui/metrics_panel.hpp"
 #include "ui/overview_panel.hpp"
 
 namespace nestmap {
@@ -61,8 +67,13 @@ int runGui(Document& doc, const GuiOptions& options) {
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
+  AppShell shell;
   OverviewPanel overview;
   CanvasPanel canvas;
+  MetricsPanel metrics;
+  ChangeLogPanel changeLog;
+  InspectorPanel inspector;
+  int bottomTab = 0;  // 0 metrics, 1 change log
   std::string glError;
   if (!canvas.init(glError)) std::cerr << "nestmap: " << trf("gui.no_canvas", {glError}) << '\n';
   int frame = 0;
@@ -82,16 +93,68 @@ int runGui(Document& doc, const GuiOptions& options) {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // A screenshot shows the map as it is, not a tooltip of wherever Xvfb's pointer happens to rest.
+    if (options.screenshot) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
-    // The map's name across the top, the sidebar on the left, the canvas in the rest.
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const ImVec2 origin = viewport->WorkPos, area = viewport->WorkSize;
-    const float headerHeight = fonts.heading->FontSize + 2 * ImGui::GetStyle().WindowPadding.y + 4;
-    const float sidebarWidth = std::min(380.0f * scale, area.x * 0.4f);
-    overview.drawHeader(doc, fonts, origin, ImVec2(area.x, headerHeight));
-    overview.draw(doc, ImVec2(origin.x, origin.y + headerHeight), ImVec2(sidebarWidth, area.y - headerHeight));
-    canvas.draw(doc, ImVec2(origin.x + sidebarWidth, origin.y + headerHeight),
-                ImVec2(area.x - sidebarWidth, area.y - headerHeight));
+    // Menu bar; the map's name across the top; the sidebar on the left; the
+    // canvas in the rest; the status bar along the bottom.
+    bool quit = false;
+    try {
+      shell.handleShortcuts(doc, quit);
+      const float menuHeight = shell.drawMenu(doc, canvas, quit);
+      const ImGuiViewport* viewport = ImGui::GetMainViewport();
+      const ImVec2 origin(viewport->Pos.x, viewport->Pos.y + menuHeight);
+      const ImVec2 area(viewport->Size.x, viewport->Size.y - menuHeight);
+      const float headerHeight = fonts.heading->FontSize + 2 * ImGui::GetStyle().WindowPadding.y + 4;
+      const float statusHeight = AppShell::statusBarHeight();
+      const float sidebarWidth = std::min(360.0f * scale, area.x * 0.3f);
+      const float bodyTop = origin.y + headerHeight, bodyHeight = area.y - headerHeight - statusHeight;
+      overview.drawHeader(doc, fonts, origin, ImVec2(area.x, headerHeight));
+      overview.draw(doc, ImVec2(origin.x, bodyTop), ImVec2(sidebarWidth, bodyHeight));
+      // The inspector on the right; the canvas and the bottom panel between.
+      const float inspectorWidth = std::min(330.0f * scale, (area.x - sidebarWidth) * 0.3f);
+      inspector.draw(doc, canvas.options().selection, ImVec2(origin.x + area.x - inspectorWidth, bodyTop),
+                     ImVec2(inspectorWidth, bodyHeight));
+      const float middleWidth = area.x - sidebarWidth - inspectorWidth;
+      // Below the canvas: the metrics table or the change log, chosen with tabs.
+      const float bottomHeight = std::round(std::min(230.0f * scale, bodyHeight * 0.3f));
+      const float canvasHeight = bodyHeight - bottomHeight;
+      const ImVec2 bottomPos(origin.x + sidebarWidth, bodyTop + canvasHeight);
+      const float tabsHeight = ImGui::GetFrameHeight() + 8;
+      ImGui::SetNextWindowPos(bottomPos);
+      ImGui::SetNextWindowSize(ImVec2(middleWidth, tabsHeight));
+      ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 4));
+      ImGui::Begin("##bottomtabs", nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+      ImGui::PopStyleVar();
+      if (ImGui::BeginTabBar("##bottom")) {
+        if (ImGui::BeginTabItem(tr("gui.tab_metrics").c_str())) {
+          bottomTab = 0;
+          ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(tr("gui.tab_log").c_str())) {
+          bottomTab = 1;
+          ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+      }
+      ImGui::End();
+      const ImVec2 panelPos(bottomPos.x, bottomPos.y + tabsHeight);
+      const ImVec2 panelSize(middleWidth, bottomHeight - tabsHeight);
+      if (bottomTab == 0) {
+        if (RowId clicked = metrics.draw(doc, panelPos, panelSize)) canvas.selectAndCentre(clicked);
+      } else {
+        changeLog.draw(doc, panelPos, panelSize);
+      }
+      canvas.draw(doc, ImVec2(origin.x + sidebarWidth, bodyTop), ImVec2(middleWidth, canvasHeight));
+      shell.drawStatusBar(doc, canvas, ImVec2(origin.x, bodyTop + bodyHeight), ImVec2(area.x, statusHeight));
+    } catch (const std::exception& e) {
+      // A command that a rule refused (or a file that could not be written):
+      // the map is as it was; the reason goes to the status bar.
+      shell.message = e.what();
+      shell.messageIsError = true;
+    }
+    if (quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
     ImGui::Render();
 
     int fbWidth = 0, fbHeight = 0;

@@ -89,7 +89,8 @@ void CanvasPanel::pollLayout(Document& doc) {
     m_builder.movePositions(moved);
     if (m_fitPending) fitToScene();
   }
-  if (m_job->state() != LayoutJob::State::Finished) return;
+  const auto state = m_job->state();
+  if (state != LayoutJob::State::Finished && state != LayoutJob::State::Cancelled) return;
   // Settled: the layout becomes part of the map, as one undoable step.
   m_job->takePositions(positions);
   placeIsolated(m_job->graph(), positions);
@@ -234,6 +235,14 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
     list->AddRect(ImVec2(pos.x + a.x, pos.y + a.y), ImVec2(pos.x + b.x, pos.y + b.y), IM_COL32(16, 97, 217, 200));
   }
   drawLegend(list);
+  if (!scene().legend.empty()) {
+    ImGui::SetCursorScreenPos(m_legendButton);
+    const bool open = m_legendOpen.value_or(legendHeight() > ImGui::GetFrameHeight() + 8);
+    if (ImGui::SmallButton(open ? tr("canvas.legend_hide").c_str() : tr("canvas.legend_show").c_str())) {
+      m_legendOpen = !open;
+      m_fitPending = true;
+    }
+  }
   if (m_job) {
     const std::string text = trf("canvas.layout_running", {std::to_string(m_job->iterations())});
     list->AddText(ImVec2(pos.x + 12, pos.y + 10), IM_COL32(60, 60, 60, 255), text.c_str());
@@ -307,14 +316,22 @@ float CanvasPanel::layoutLegend(ImDrawList* list) const {
     at[i] = ImVec2(x, y);
     x += w + gap;
   }
-  const float height = y + line + 2 * pad;
+  // A header line with the button that shows or hides the entries; a legend
+  // that would take more than a third of the canvas starts hidden.
+  const float header = ImGui::GetFrameHeight() + 4;
+  const float full = header + y + line + 2 * pad;
+  const bool open = m_legendOpen.value_or(full <= m_size.y / 3);
+  const float height = open ? full : header + 4;
   if (!list) return height;
   const ImVec2 corner(m_pos.x, m_pos.y + m_size.y - height);
   list->AddRectFilled(corner, ImVec2(corner.x + m_size.x, corner.y + height), IM_COL32(255, 255, 255, 235));
   list->AddLine(corner, ImVec2(corner.x + m_size.x, corner.y), IM_COL32(0, 0, 0, 40));
+  m_legendButton = ImVec2(corner.x + pad, corner.y + 4);
+  if (!open) return height;
+  const ImVec2 entries(corner.x, corner.y + header);
   for (std::size_t i = 0; i < s.legend.size(); ++i) {
     const LegendEntry& e = s.legend[i];
-    const ImVec2 origin(corner.x + pad + at[i].x, corner.y + pad + at[i].y);
+    const ImVec2 origin(entries.x + pad + at[i].x, entries.y + pad + at[i].y);
     const ImVec2 mid(origin.x + 10, origin.y + line / 2 - 2);
     const ImU32 color = imColor(e.color);
     const float r = 5.5f;

@@ -43,6 +43,14 @@ class CanvasPanel {
   const Camera& camera() const { return m_camera; }
   /// Whether a layout is running in the background.
   bool layoutRunning() const { return m_job != nullptr; }
+  /// 0–1 of the running layout's iterations.
+  double layoutProgress() const { return m_job ? m_job->progress() : 0.0; }
+  /// Stops the running layout; what it reached so far is kept as the view's positions.
+  void stopLayout() {
+    if (m_job) m_job->cancel();
+  }
+  /// Fits the whole map into the canvas on the next frame.
+  void fit() { m_fitPending = true; }
 
  private:
   void ensureView(Document& doc);
@@ -70,6 +78,8 @@ class CanvasPanel {
   Vec2 m_dragStart, m_dragLast;  ///< layout coordinates
   std::vector<std::pair<RowId, Vec2>> m_moving;
 
+  std::optional<bool> m_legendOpen;  ///< empty: open when it fits in a third of the canvas
+  mutable ImVec2 m_legendButton{0, 0};
   std::unique_ptr<LayoutJob> m_job;
   std::vector<RowId> m_jobActors;
 };

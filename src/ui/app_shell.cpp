@@ -1,0 +1,177 @@
+#include "ui/app_shell.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+#include "edit/document.hpp"
+#include "ui/canvas_panel.hpp"
+
+namespace nestmap {
+
+void AppShell::undo(Document& doc) {
+  if (!doc.canUndo()) return;
+  const std::string what = doc.undoDescription();
+  doc.undo();
+  message = trf("shell.undone", {what});
+  messageIsError = false;
+}
+
+void AppShell::redo(Document& doc) {
+  if (!doc.canRedo()) return;
+  const std::string what = doc.redoDescription();
+  doc.redo();
+  message = trf("shell.redone", {what});
+  messageIsError = false;
+}
+
+void AppShell::saveAs(Document& doc) {
+  const std::filesystem::path target(m_saveAsPath);
+  try {
+    if (target.empty()) throw UserError(UserError::Kind::InvalidInput, tr("shell.save_as_empty"));
+    if (std::filesystem::exists(target))
+      throw UserError(UserError::Kind::Exists, trf("store.exists", {target.string()}));
+    doc.store().backupTo(target);
+    message = trf("shell.saved_as", {target.string()});
+    messageIsError = false;
+  } catch (const std::exception& e) {
+    message = e.what();
+    messageIsError = true;
+  }
+}
+
+float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
+  float height = 0;
+  if (ImGui::BeginMainMenuBar()) {
+    if (ImGui::BeginMenu(tr("menu.file").c_str())) {
+      if (ImGui::MenuItem(tr("menu.save_as").c_str())) {
+        m_saveAsOpen = true;
+        const std::string suggestion =
+            (doc.path().parent_path() / (doc.path().stem().string() + "-kopie.nestmap")).string();
+        std::snprintf(m_saveAsPath, sizeof m_saveAsPath, "%s", suggestion.c_str());
+      }
+      ImGui::Separator();
+      if (ImGui::MenuItem(tr("menu.close").c_str(), "Ctrl+Q")) quit = true;
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr("menu.edit").c_str())) {
+      const std::string undoLabel = doc.canUndo() ? trf("menu.undo_what", {doc.undoDescription()}) : tr("menu.undo");
+      const std::string redoLabel = doc.canRedo() ? trf("menu.redo_what", {doc.redoDescription()}) : tr("menu.redo");
+      if (ImGui::MenuItem(undoLabel.c_str(), "Ctrl+Z", false, doc.canUndo())) undo(doc);
+      if (ImGui::MenuItem(redoLabel.c_str(), "Ctrl+Shift+Z", false, doc.canRedo())) redo(doc);
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr("menu.view").c_str())) {
+      if (ImGui::MenuItem(tr("menu.fit").c_str(), "F")) canvas.fit();
+      if (ImGui::BeginMenu(tr("menu.language").c_str())) {
+        if (ImGui::MenuItem("Nederlands", nullptr, language() == Language::Dutch)) setLanguage(Language::Dutch);
+        if (ImGui::MenuItem("English", nullptr, language() == Language::English)) setLanguage(Language::English);
+        ImGui::EndMenu();
+      }
+      ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr("menu.help").c_str())) {
+      if (ImGui::MenuItem(tr("menu.shortcuts").c_str())) m_showShortcuts = true;
+      ImGui::EndMenu();
+    }
+    height = ImGui::GetWindowSize().y;
+    ImGui::EndMainMenuBar();
+  }
+
+  if (m_saveAsOpen) ImGui::OpenPopup(tr("shell.save_as_title").c_str());
+  if (ImGui::BeginPopupModal(tr("shell.save_as_title").c_str(), &m_saveAsOpen, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted(tr("shell.save_as_help").c_str());
+    ImGui::SetNextItemWidth(520);
+    const bool enter =
+        ImGui::InputText("##path", m_saveAsPath, sizeof m_saveAsPath, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::Button(tr("shell.save").c_str()) || enter) {
+      saveAs(doc);
+      m_saveAsOpen = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr("shell.cancel").c_str())) {
+      m_saveAsOpen = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  if (m_showShortcuts) ImGui::OpenPopup(tr("menu.shortcuts").c_str());
+  if (ImGui::BeginPopupModal(tr("menu.shortcuts").c_str(), &m_showShortcuts, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
+      // Key names with words in them go through the table too.
+      const std::string keys[][2] = {{"Ctrl+Z", "shortcut.undo"},
+                                     {"Ctrl+Shift+Z, Ctrl+Y", "shortcut.redo"},
+                                     {"F", "shortcut.fit"},
+                                     {"Delete", "shortcut.delete"},
+                                     {"Esc", "shortcut.deselect"},
+                                     {tr("shortcut.key_box"), "shortcut.box"},
+                                     {tr("shortcut.key_add"), "shortcut.add"},
+                                     {tr("shortcut.key_zoom"), "shortcut.zoom"},
+                                     {tr("shortcut.key_pan"), "shortcut.pan"},
+                                     {"Ctrl+Q", "shortcut.quit"}};
+      for (const auto& k : keys) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(k[0].c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(tr(k[1]).c_str());
+      }
+      ImGui::EndTable();
+    }
+    if (ImGui::Button(tr("shell.close").c_str())) {
+      m_showShortcuts = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  return height;
+}
+
+void AppShell::handleShortcuts(Document& doc, bool& quit) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || !io.KeyCtrl) return;
+  // The GLFW backend of ImGui 1.86 indexes keys by their GLFW codes.
+  if (ImGui::IsKeyPressed(GLFW_KEY_Z, false)) io.KeyShift ? redo(doc) : undo(doc);
+  if (ImGui::IsKeyPressed(GLFW_KEY_Y, false)) redo(doc);
+  if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quit = true;
+}
+
+float AppShell::statusBarHeight() { return ImGui::GetFrameHeight() + 6; }
+
+void AppShell::drawStatusBar(const Document& doc, CanvasPanel& canvas, ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 3));
+  ImGui::Begin("##status", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleVar();
+  const Model& m = doc.model();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%s", trf("shell.counts", {std::to_string(m.actors.size()), std::to_string(m.ties.size()),
+                                         std::to_string(m.agreements.size())})
+                        .c_str());
+  ImGui::SameLine(0, 24);
+  // Every command is written through at once: there is nothing left to save.
+  ImGui::TextColored(ImVec4(0.15f, 0.5f, 0.25f, 1), "%s", tr("shell.all_saved").c_str());
+  if (canvas.layoutRunning()) {
+    ImGui::SameLine(0, 24);
+    ImGui::TextUnformatted(tr("shell.layout").c_str());
+    ImGui::SameLine();
+    ImGui::ProgressBar(static_cast<float>(canvas.layoutProgress()), ImVec2(160, 0));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr("shell.stop").c_str())) canvas.stopLayout();
+  }
+  if (!message.empty()) {
+    ImGui::SameLine(0, 24);
+    if (messageIsError)
+      ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", message.c_str());
+    else
+      ImGui::TextDisabled("%s", message.c_str());
+  }
+  ImGui::End();
+}
+
+}  // namespace nestmap
