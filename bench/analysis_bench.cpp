@@ -15,16 +15,14 @@
 #include "analysis/communities.hpp"
 #include "analysis/graph_snapshot.hpp"
 #include "analysis/structure.hpp"
+#include "bench_clock.hpp"
 
 using namespace nestmap;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::msSince;
 using Vertex = GraphSnapshot::Vertex;
 
 namespace {
-
-double msSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 /// A graph with hubs and local structure: each new vertex links to one
 /// earlier vertex chosen by preferential attachment, the rest of the edges

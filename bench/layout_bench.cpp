@@ -31,18 +31,16 @@
 #include <unordered_set>
 #include <vector>
 
+#include "bench_clock.hpp"
 #include "layout/barnes_hut.hpp"
 #include "layout/force_atlas2.hpp"
 
 using namespace nestmap;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::msSince;
 using Vertex = GraphSnapshot::Vertex;
 
 namespace {
-
-double msSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 /// The settings both sides run with: Gephi's defaults (which are
 /// ForceAtlas2Params' too), except θ, fixed at graphology's 0.5 because the

@@ -25,10 +25,12 @@
 
 #include "analysis/nest_coverage.hpp"
 #include "analysis/partner_finder.hpp"
+#include "bench_clock.hpp"
 #include "io/data_sources.hpp"
 
 using namespace nestmap;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::msSince;
 
 namespace {
 
@@ -481,10 +483,6 @@ class MapGenerator {
   std::vector<std::size_t> m_hubs, m_ends;
   std::size_t m_agreementsWithSide = 0;
 };
-
-double msSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
@@ -29,13 +30,10 @@ extern char** environ;
 
 using namespace nestmap;
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::msSince;
 
 namespace {
-
-double msSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());

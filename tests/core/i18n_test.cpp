@@ -12,18 +12,13 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "support/language_guard.hpp"
 
 using namespace nestmap;
 
 namespace {
 
-/// Sets a language for one test and puts Dutch back afterwards, also when the test fails.
-struct LanguageGuard {
-  explicit LanguageGuard(Language lang) { setLanguage(lang); }
-  ~LanguageGuard() { setLanguage(Language::Dutch); }
-  LanguageGuard(const LanguageGuard&) = delete;
-  LanguageGuard& operator=(const LanguageGuard&) = delete;
-};
+using test::LanguageGuard;
 
 std::set<std::string> tableKeys() {
   std::set<std::string> keys;

@@ -8,19 +8,14 @@
 #include <vector>
 
 #include "io/data_sources.hpp"
+#include "support/language_guard.hpp"
 #include "support/map_builder.hpp"
 
 using namespace nestmap;
 
 namespace {
 
-/// Sets a language for one test and puts Dutch back afterwards.
-struct LanguageGuard {
-  explicit LanguageGuard(Language lang) { setLanguage(lang); }
-  ~LanguageGuard() { setLanguage(Language::Dutch); }
-  LanguageGuard(const LanguageGuard&) = delete;
-  LanguageGuard& operator=(const LanguageGuard&) = delete;
-};
+using test::LanguageGuard;
 
 Color rgb(const char* hex) { return *Color::parse(hex); }
 
