@@ -111,7 +111,9 @@ TEST_CASE("cli: gaps as of an earlier day, and what changed since", "[cli][nest]
   // Before the field exploration began, no agreement counted yet.
   Run early = demo.run({"gaps", "--as-of", "2024-06-01", "--format", "json"});
   REQUIRE(early.status == kExitOk);
-  for (const auto& p : nlohmann::json::parse(early.out).at("prisons"))
+  // Held in a variable: a range-for over .at() of a temporary would read freed memory.
+  const auto earlyJson = nlohmann::json::parse(early.out);
+  for (const auto& p : earlyJson.at("prisons"))
     for (const auto& cell : p.at("cells")) CHECK(cell.at("status") != "formalised");
 
   Run r = demo.run({"gaps", "--as-of", "2026-11-29", "--since", "2024-06-01", "--format", "json"});
