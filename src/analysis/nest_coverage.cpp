@@ -193,7 +193,7 @@ class CoverageRun {
         continue;
       result.prisons.push_back(coverPrison(side));
     }
-    nameTies(result.prisons);
+    if (params.nameTies) nameTies(result.prisons);
     result.categoryScores.assign(m_categories.size(), 0.0);
     for (std::size_t k = 0; k < m_categories.size() && !result.prisons.empty(); ++k) {
       double sum = 0;

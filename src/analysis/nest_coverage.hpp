@@ -72,6 +72,7 @@ struct NestCoverageParams {
   RowId templateId = 0;        ///< 0: defaultTemplate()
   Date asOf = Date::today();   ///< ties, agreements and actors as they stood on this day
   std::vector<RowId> prisons;  ///< empty: every prison
+  bool nameTies = true;        ///< fill CoverageCell::ties (one pass over all ties); callers that need no evidence skip it
 };
 
 /// One actor of the category that the prison reaches.

@@ -67,6 +67,7 @@ PartnerFinder::Result PartnerFinder::run(const Model& model, const GraphSnapshot
   coverageParams.templateId = params.templateId;
   coverageParams.asOf = params.asOf;
   coverageParams.prisons = {params.prisonId};
+  coverageParams.nameTies = false;  // the gaps are what matter here, not the ties along the evidence
   const auto coverage = NestCoverage::run(model, graph, coverageParams);
   const PrisonCoverage* prison = coverage.find(params.prisonId);
   if (!prison) return result;
