@@ -1,6 +1,7 @@
 #include "app/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/name_match.hpp"
 #include "core/text.hpp"
 #include "core/validate.hpp"
 #include "edit/document.hpp"
@@ -104,6 +106,23 @@ std::string statusName(const Model& m, AgreementStatus s) {
   for (const auto& [id, label] : m.statusLabels)
     if (label.status == s) return language() == Language::Dutch ? label.nameNl : label.nameEn;
   return tr(std::string("status.") + std::string(key(s)));
+}
+
+/// Whether `name` picks exactly one candidate, matched as the canvas will
+/// match it (CanvasPanel::showViewNamed, selectNamed); if not, says so on `err`.
+bool checkName(const std::string& name, const std::vector<NameCandidate>& candidates, std::string_view errorKey,
+               std::ostream& err) {
+  const NameMatch match = matchName(name, candidates);
+  if (match.id) return true;
+  err << "nestmap: " << trf(errorKey, {name});
+  const auto& options = match.ambiguous.empty() ? match.suggestions : match.ambiguous;
+  if (!options.empty()) {
+    std::string list;
+    for (const auto& o : options) list += (list.empty() ? "" : ", ") + o;
+    err << ' ' << trf("gui.did_you_mean", {list});
+  }
+  err << '\n';
+  return false;
 }
 
 // [SECTION] subcommands
@@ -232,16 +251,38 @@ int cmdLog(const fs::path& file, std::size_t limit, std::ostream& out) {
 
 }  // namespace
 
+bool parseWindowSize(std::string_view text, int& width, int& height) {
+  const auto x = text.find_first_of("xX");
+  if (x == std::string_view::npos) return false;
+  auto number = [](std::string_view digits, int& out) {
+    if (digits.empty() || digits.size() > 5) return false;
+    int n = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return false;
+      n = n * 10 + (c - '0');
+    }
+    out = n;
+    return true;
+  };
+  int w = 0, h = 0;
+  if (!number(text.substr(0, x), w) || !number(text.substr(x + 1), h)) return false;
+  if (w < 320 || w > 7680 || h < 240 || h > 4320) return false;
+  width = w;
+  height = h;
+  return true;
+}
+
 int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostream& out, std::ostream& err) {
+  bool languageGiven = false;
   if (const char* lang = std::getenv("NESTMAP_LANG")) {
     Language l;
-    if (parseLanguage(lang, l)) setLanguage(l);
+    if (parseLanguage(lang, l)) setLanguage(l), languageGiven = true;
   }
   // --lang must be known before the help text is written.
   for (int i = 1; i + 1 < argc; ++i)
     if (std::string_view(argv[i]) == "--lang") {
       Language l;
-      if (parseLanguage(argv[i + 1], l)) setLanguage(l);
+      if (parseLanguage(argv[i + 1], l)) setLanguage(l), languageGiven = true;
     }
 
   CLI::App app{tr("cli.about"), "nestmap"};
@@ -258,8 +299,21 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   int width = 1280, height = 800;
   app.add_option("file", guiFile, tr("cli.opt.gui_file"));
   app.add_option("--screenshot", screenshot, tr("cli.opt.screenshot"));
-  app.add_option("--width", width, tr("cli.opt.width"))->check(CLI::Range(320, 7680));
-  app.add_option("--height", height, tr("cli.opt.height"))->check(CLI::Range(240, 4320));
+  auto* widthOpt = app.add_option("--width", width, tr("cli.opt.width"))->check(CLI::Range(320, 7680));
+  auto* heightOpt = app.add_option("--height", height, tr("cli.opt.height"))->check(CLI::Range(240, 4320));
+  std::string size, view, select;
+  auto* sizeOpt = app.add_option("--size", size, tr("cli.opt.size"))
+                      ->type_name("WxH")
+                      ->check(CLI::Validator(
+                          [](std::string& text) {
+                            int w = 0, h = 0;
+                            return parseWindowSize(text, w, h) ? std::string() : trf("cli.size_format", {text});
+                          },
+                          "WxH"))
+                      ->excludes(widthOpt)
+                      ->excludes(heightOpt);
+  auto* viewOpt = app.add_option("--view", view, tr("cli.opt.view"));
+  auto* selectOpt = app.add_option("--select", select, tr("cli.opt.select"));
 
   std::string file, name, format = "table";
   bool force = false, full = false;
@@ -324,6 +378,27 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
     if (!screenshot.empty()) options.screenshot = screenshot;
     options.width = width;
     options.height = height;
+    if (*sizeOpt) parseWindowSize(size, options.width, options.height);
+    options.sizeGiven = *sizeOpt || *widthOpt || *heightOpt;
+    options.languageGiven = languageGiven || !lang.empty();
+    // Names are checked here, before a window opens, so that a typo in a
+    // script fails the same way with or without a display.
+    if (*viewOpt) {
+      std::vector<NameCandidate> views;
+      for (const auto& [id, v] : doc.model().views) views.push_back({id, v.name, {v.name}});
+      if (!checkName(view, views, "gui.unknown_view", err)) return kExitInvalidInput;
+      options.view = view;
+    }
+    if (*selectOpt) {
+      std::vector<NameCandidate> actors;
+      for (const auto& [id, a] : doc.model().actors) {
+        NameCandidate c{id, a.name, {a.name}};
+        if (!a.shortName.empty()) c.names.push_back(a.shortName);
+        actors.push_back(std::move(c));
+      }
+      if (!checkName(select, actors, "gui.unknown_actor", err)) return kExitInvalidInput;
+      options.select = select;
+    }
     return hooks.openGui(doc, options);
   } catch (const UserError& e) {
     err << "nestmap: " << e.what() << '\n';

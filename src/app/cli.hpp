@@ -1,6 +1,7 @@
 #pragma once
 #include <functional>
 #include <iosfwd>
+#include <string_view>
 
 #include "app/gui_options.hpp"
 
@@ -26,6 +27,10 @@ enum ExitCode : int {
 struct CliHooks {
   std::function<int(Document&, const GuiOptions&)> openGui;
 };
+
+/// Parses a window size "WIDTHxHEIGHT" (320x240 to 7680x4320) for --size;
+/// false, leaving the outputs alone, when it is not one.
+bool parseWindowSize(std::string_view text, int& width, int& height);
 
 /// Runs `nestmap` with its arguments; returns the exit code.
 int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostream& out, std::ostream& err);

@@ -182,7 +182,7 @@ void addLayoutCommands(CLI::App& app, CliAction& action, CliStreams io) {
   cmd->add_option("--prison", o->prison, tr("cli.opt.layout_prison"));
   cmd->add_option("--iterations", o->iterations, tr("cli.opt.iterations"))->check(CLI::Range(1, 100000));
   cmd->add_option("--seed", o->seed, tr("cli.opt.layout_seed"));
-  cmd->add_option("--view", o->view, tr("cli.opt.view"));
+  cmd->add_option("--view", o->view, tr("cli.opt.layout_view"));
   cmd->add_option("--as-of", o->asOf, tr("cli.opt.as_of"));
   cmd->callback([o, io, &action] { action = [o, io] { return runLayout(*o, io); }; });
 }

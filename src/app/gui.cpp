@@ -10,11 +10,19 @@
 #include <cfloat>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <iostream>
+#include <memory>
+#include <optional>
+#include <utility>
 
 #include "app/cli.hpp"
+#include "app/map_file.hpp"
+#include "app/settings.hpp"
+#include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "edit/document.hpp"
+#include "io/data_sources.hpp"
 #include "render/screenshot.hpp"
 #include "ui/app_shell.hpp"
 #include "ui/canvas_panel.hpp"
@@ -23,17 +31,89 @@
 #include "ui/inspector_panel.hpp"
 #include "ui/metrics_panel.hpp"
 #include "ui/overview_panel.hpp"
+#include "ui/sidebar_panel.hpp"
 
 namespace nestmap {
+namespace fs = std::filesystem;
 namespace {
 
 void glfwErrorToStderr(int code, const char* description) {
   std::cerr << "nestmap: GLFW " << code << ": " << description << '\n';
 }
 
+/// The panels that keep state about one document (caches keyed on its
+/// revision, a selection, a running job). A document switch gets fresh ones,
+/// so that revision 7 of one map is never taken for revision 7 of another.
+struct DocumentPanels {
+  OverviewPanel overview;
+  CanvasPanel canvas;
+  MetricsPanel metrics;
+  ChangeLogPanel changeLog;
+  InspectorPanel inspector;
+  SidebarPanel sidebar;
+  int bottomTab = 0;  // 0 metrics, 1 change log
+  int leftTab = 0;    // 0 the map's overview, 1 actors and views
+};
+
+std::unique_ptr<DocumentPanels> makePanels() {
+  auto panels = std::make_unique<DocumentPanels>();
+  std::string glError;
+  if (!panels->canvas.init(glError)) std::cerr << "nestmap: " << trf("gui.no_canvas", {glError}) << '\n';
+  return panels;
+}
+
+std::string windowTitle(const Document& doc) { return "Nestmap — " + doc.model().info.name; }
+
+/// Writes the settings when they differ from what was last written; a failure
+/// is said once on stderr and never stops the window.
+void writeSettings(const Settings& settings, Settings& written) {
+  if (settings == written) return;
+  written = settings;
+  if (std::string error = saveSettings(settingsPath(), settings); !error.empty())
+    std::cerr << "nestmap: " << error << '\n';
+}
+
+/// Whether the point lies in the work area of a connected monitor: a window
+/// saved on a monitor that is gone is not put back there, out of sight.
+bool onSomeMonitor(int x, int y) {
+  int count = 0;
+  GLFWmonitor** monitors = glfwGetMonitors(&count);
+  for (int i = 0; i < count; ++i) {
+    int mx = 0, my = 0, mw = 0, mh = 0;
+    glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
+    if (x >= mx && y >= my && x < mx + mw - 40 && y < my + mh - 40) return true;
+  }
+  return false;
+}
+
+void applyTheme(bool dark) { dark ? ImGui::StyleColorsDark() : ImGui::StyleColorsLight(); }
+
 }  // namespace
 
-int runGui(Document& doc, const GuiOptions& options) {
+int runGui(Document& startDoc, const GuiOptions& options) {
+  // The window owns the map it shows, so that Bestand ▸ Openen can put
+  // another in its place; the caller's document is moved in (the command
+  // line does nothing with it afterwards).
+  std::optional<Document> doc(std::move(startDoc));
+
+  // A screenshot is a picture of the map as the command line asks for it:
+  // the user's saved window, theme and language play no part, and it leaves
+  // nothing behind in the settings.
+  const bool useSettings = !options.screenshot;
+  Settings settings = useSettings ? loadSettings(settingsPath(), std::cerr) : Settings{};
+  Settings written = settings;
+  if (useSettings && !options.languageGiven && !settings.language.empty()) {
+    Language l;
+    if (parseLanguage(settings.language, l)) setLanguage(l);
+  }
+  const Language startLanguage = language();
+  int width = options.width, height = options.height;
+  const bool restoreWindow = useSettings && !options.sizeGiven;
+  if (restoreWindow && settings.windowWidth && settings.windowHeight) {
+    width = *settings.windowWidth;
+    height = *settings.windowHeight;
+  }
+
   glfwSetErrorCallback(glfwErrorToStderr);
   if (!glfwInit()) {
     std::cerr << "nestmap: " << tr("gui.no_display") << '\n';
@@ -43,13 +123,14 @@ int runGui(Document& doc, const GuiOptions& options) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  std::string title = "Nestmap — " + doc.model().info.name;
-  GLFWwindow* window = glfwCreateWindow(options.width, options.height, title.c_str(), nullptr, nullptr);
+  GLFWwindow* window = glfwCreateWindow(width, height, windowTitle(*doc).c_str(), nullptr, nullptr);
   if (!window) {
     std::cerr << "nestmap: " << tr("gui.no_window") << '\n';
     glfwTerminate();
     return kExitGui;
   }
+  if (restoreWindow && settings.windowX && settings.windowY && onSomeMonitor(*settings.windowX, *settings.windowY))
+    glfwSetWindowPos(window, *settings.windowX, *settings.windowY);
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
 
@@ -57,7 +138,9 @@ int runGui(Document& doc, const GuiOptions& options) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // window layout is the app's business, not imgui.ini's
-  ImGui::StyleColorsLight();
+  AppShell shell;
+  shell.darkTheme = settings.theme == "dark";
+  applyTheme(shell.darkTheme);
   float scaleX = 1, scaleY = 1;
   glfwGetWindowContentScale(window, &scaleX, &scaleY);
   const float scale = scaleX > 0 ? scaleX : 1.0f;
@@ -67,17 +150,59 @@ int runGui(Document& doc, const GuiOptions& options) {
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
-  AppShell shell;
-  OverviewPanel overview;
-  CanvasPanel canvas;
-  MetricsPanel metrics;
-  ChangeLogPanel changeLog;
-  InspectorPanel inspector;
-  int bottomTab = 0;  // 0 metrics, 1 change log
-  std::string glError;
-  if (!canvas.init(glError)) std::cerr << "nestmap: " << trf("gui.no_canvas", {glError}) << '\n';
-  int frame = 0;
   int exitCode = kExitOk;
+  std::unique_ptr<DocumentPanels> panels = makePanels();
+  if (useSettings) addRecentFile(settings, doc->path());
+  // Names were checked by the command line; the canvas matches them the same way.
+  if (options.view && !panels->canvas.showViewNamed(doc->model(), *options.view)) {
+    std::cerr << "nestmap: " << trf("gui.unknown_view", {*options.view}) << '\n';
+    exitCode = kExitInvalidInput;
+  }
+  if (options.select && !panels->canvas.selectNamed(doc->model(), *options.select)) {
+    std::cerr << "nestmap: " << trf("gui.unknown_actor", {*options.select}) << '\n';
+    exitCode = kExitInvalidInput;
+  }
+  if (exitCode != kExitOk) glfwSetWindowShouldClose(window, GLFW_TRUE);
+
+  // Puts `next` in the place of the open map, with fresh panels.
+  auto switchTo = [&](Document next) {
+    panels.reset();  // before the document they point into
+    doc.emplace(std::move(next));
+    panels = makePanels();
+    glfwSetWindowTitle(window, windowTitle(*doc).c_str());
+    if (useSettings) addRecentFile(settings, doc->path());
+  };
+  auto openMap = [&](const fs::path& path) {
+    std::error_code ec;
+    if (fs::equivalent(path, doc->path(), ec)) {
+      shell.message = tr("shell.already_open");
+      shell.messageIsError = false;
+      return;
+    }
+    try {
+      switchTo(Document::open(path));
+      shell.message = trf("shell.opened", {path.string()});
+      shell.messageIsError = false;
+    } catch (const UserError& e) {
+      // The map that was open stays open; the reason is said in a dialog.
+      shell.showError(trf("shell.open_failed", {path.string(), e.what()}));
+      if (e.kind() == UserError::Kind::NotFound) std::erase(settings.recentFiles, path.string());
+    } catch (const std::exception& e) {
+      shell.showError(trf("shell.open_failed", {path.string(), e.what()}));
+    }
+  };
+  auto newMap = [&](const fs::path& path) {
+    try {
+      if (fs::exists(path)) throw UserError(UserError::Kind::Exists, trf("store.exists", {path.string()}));
+      buildMapFile(path, defaultModel(embeddedData(), path.stem().string()));
+      switchTo(Document::open(path));
+      shell.message = trf("shell.created", {path.string()});
+      shell.messageIsError = false;
+    } catch (const std::exception& e) {
+      shell.showError(trf("shell.new_failed", {path.string(), e.what()}));
+    }
+  };
+  int frame = 0;
   auto lastPoll = std::chrono::steady_clock::now();
   while (!glfwWindowShouldClose(window)) {
     if (options.screenshot)
@@ -88,7 +213,7 @@ int runGui(Document& doc, const GuiOptions& options) {
     auto now = std::chrono::steady_clock::now();
     if (now - lastPoll > std::chrono::seconds(1)) {
       lastPoll = now;
-      doc.reloadIfChangedExternally();
+      doc->reloadIfChangedExternally();
     }
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -100,8 +225,10 @@ int runGui(Document& doc, const GuiOptions& options) {
     // canvas in the rest; the status bar along the bottom.
     bool quit = false;
     try {
-      shell.handleShortcuts(doc, quit);
-      const float menuHeight = shell.drawMenu(doc, canvas, quit);
+      shell.handleShortcuts(*doc, quit);
+      shell.recentFiles = settings.recentFiles;
+      const float menuHeight = shell.drawMenu(*doc, panels->canvas, quit);
+      DocumentPanels& p = *panels;
       const ImGuiViewport* viewport = ImGui::GetMainViewport();
       const ImVec2 origin(viewport->Pos.x, viewport->Pos.y + menuHeight);
       const ImVec2 area(viewport->Size.x, viewport->Size.y - menuHeight);
@@ -109,12 +236,41 @@ int runGui(Document& doc, const GuiOptions& options) {
       const float statusHeight = AppShell::statusBarHeight();
       const float sidebarWidth = std::min(360.0f * scale, area.x * 0.3f);
       const float bodyTop = origin.y + headerHeight, bodyHeight = area.y - headerHeight - statusHeight;
-      overview.drawHeader(doc, fonts, origin, ImVec2(area.x, headerHeight));
-      overview.draw(doc, ImVec2(origin.x, bodyTop), ImVec2(sidebarWidth, bodyHeight));
+      p.overview.drawHeader(*doc, fonts, origin, ImVec2(area.x, headerHeight));
+      // The left column: the map's overview, or its actors and views, chosen with tabs.
+      const float leftTabsHeight = ImGui::GetFrameHeight() + 8;
+      ImGui::SetNextWindowPos(ImVec2(origin.x, bodyTop));
+      ImGui::SetNextWindowSize(ImVec2(sidebarWidth, leftTabsHeight));
+      ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 4));
+      ImGui::Begin("##lefttabs", nullptr,
+                   ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+      ImGui::PopStyleVar();
+      if (ImGui::BeginTabBar("##left")) {
+        if (ImGui::BeginTabItem(tr("gui.tab_overview").c_str())) {
+          p.leftTab = 0;
+          ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem(tr("gui.tab_actors").c_str())) {
+          p.leftTab = 1;
+          ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+      }
+      ImGui::End();
+      const ImVec2 leftPos(origin.x, bodyTop + leftTabsHeight);
+      const ImVec2 leftSize(sidebarWidth, bodyHeight - leftTabsHeight);
+      if (p.leftTab == 0) {
+        p.overview.draw(*doc, leftPos, leftSize);
+      } else {
+        const auto picked =
+            p.sidebar.draw(*doc, p.canvas.options().viewId, p.canvas.options().selection, leftPos, leftSize);
+        if (picked.selectActor) p.canvas.selectAndCentre(picked.selectActor);
+        if (picked.showView) p.canvas.showView(picked.showView);
+      }
       // The inspector on the right; the canvas and the bottom panel between.
       const float inspectorWidth = std::min(330.0f * scale, (area.x - sidebarWidth) * 0.3f);
-      inspector.draw(doc, canvas.options().selection, ImVec2(origin.x + area.x - inspectorWidth, bodyTop),
-                     ImVec2(inspectorWidth, bodyHeight));
+      p.inspector.draw(*doc, p.canvas.options().selection, ImVec2(origin.x + area.x - inspectorWidth, bodyTop),
+                       ImVec2(inspectorWidth, bodyHeight));
       const float middleWidth = area.x - sidebarWidth - inspectorWidth;
       // Below the canvas: the metrics table or the change log, chosen with tabs.
       const float bottomHeight = std::round(std::min(230.0f * scale, bodyHeight * 0.3f));
@@ -129,11 +285,11 @@ int runGui(Document& doc, const GuiOptions& options) {
       ImGui::PopStyleVar();
       if (ImGui::BeginTabBar("##bottom")) {
         if (ImGui::BeginTabItem(tr("gui.tab_metrics").c_str())) {
-          bottomTab = 0;
+          p.bottomTab = 0;
           ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(tr("gui.tab_log").c_str())) {
-          bottomTab = 1;
+          p.bottomTab = 1;
           ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
@@ -141,13 +297,13 @@ int runGui(Document& doc, const GuiOptions& options) {
       ImGui::End();
       const ImVec2 panelPos(bottomPos.x, bottomPos.y + tabsHeight);
       const ImVec2 panelSize(middleWidth, bottomHeight - tabsHeight);
-      if (bottomTab == 0) {
-        if (RowId clicked = metrics.draw(doc, panelPos, panelSize)) canvas.selectAndCentre(clicked);
+      if (p.bottomTab == 0) {
+        if (RowId clicked = p.metrics.draw(*doc, panelPos, panelSize)) p.canvas.selectAndCentre(clicked);
       } else {
-        changeLog.draw(doc, panelPos, panelSize);
+        p.changeLog.draw(*doc, panelPos, panelSize);
       }
-      canvas.draw(doc, ImVec2(origin.x + sidebarWidth, bodyTop), ImVec2(middleWidth, canvasHeight));
-      shell.drawStatusBar(doc, canvas, ImVec2(origin.x, bodyTop + bodyHeight), ImVec2(area.x, statusHeight));
+      p.canvas.draw(*doc, ImVec2(origin.x + sidebarWidth, bodyTop), ImVec2(middleWidth, canvasHeight));
+      shell.drawStatusBar(*doc, p.canvas, ImVec2(origin.x, bodyTop + bodyHeight), ImVec2(area.x, statusHeight));
     } catch (const std::exception& e) {
       // A command that a rule refused (or a file that could not be written):
       // the map is as it was; the reason goes to the status bar.
@@ -160,9 +316,12 @@ int runGui(Document& doc, const GuiOptions& options) {
     int fbWidth = 0, fbHeight = 0;
     glfwGetFramebufferSize(window, &fbWidth, &fbHeight);
     glViewport(0, 0, fbWidth, fbHeight);
-    glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
+    if (shell.darkTheme)
+      glClearColor(0.11f, 0.11f, 0.12f, 1.0f);
+    else
+      glClearColor(0.98f, 0.98f, 0.97f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    canvas.renderGraph(io.DisplaySize, io.DisplayFramebufferScale);
+    panels->canvas.renderGraph(io.DisplaySize, io.DisplayFramebufferScale);
     glViewport(0, 0, fbWidth, fbHeight);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -176,7 +335,36 @@ int runGui(Document& doc, const GuiOptions& options) {
       glfwSetWindowShouldClose(window, GLFW_TRUE);
     }
     glfwSwapBuffers(window);
+
+    // Between frames, so that no panel is halfway through drawing the map it loses.
+    if (auto path = std::exchange(shell.openRequest, std::nullopt)) openMap(*path);
+    if (auto path = std::exchange(shell.newRequest, std::nullopt)) newMap(*path);
+    if (useSettings) {
+      settings.theme = shell.darkTheme ? "dark" : "light";
+      // A language from --lang or NESTMAP_LANG is for this run; one chosen in the menu is kept.
+      if (!options.languageGiven || language() != startLanguage)
+        settings.language = language() == Language::Dutch ? "nl" : "en";
+      // The window's place is written on exit, not on every step of a drag.
+      Settings withOldWindow = settings;
+      withOldWindow.windowWidth = written.windowWidth;
+      withOldWindow.windowHeight = written.windowHeight;
+      withOldWindow.windowX = written.windowX;
+      withOldWindow.windowY = written.windowY;
+      writeSettings(withOldWindow, written);
+    }
   }
+
+  if (useSettings) {
+    int x = 0, y = 0, w = 0, h = 0;
+    glfwGetWindowPos(window, &x, &y);
+    glfwGetWindowSize(window, &w, &h);
+    settings.windowX = x;
+    settings.windowY = y;
+    settings.windowWidth = w;
+    settings.windowHeight = h;
+    writeSettings(settings, written);
+  }
+  panels.reset();  // the canvas's OpenGL objects go while the context is still there
 
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

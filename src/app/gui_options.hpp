@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace nestmap {
 
@@ -10,6 +11,10 @@ class Document;
 struct GuiOptions {
   std::optional<std::filesystem::path> screenshot;  ///< write a PNG of the window after a few frames, then quit
   int width = 1280, height = 800;
+  bool sizeGiven = false;             ///< --width, --height or --size: the saved window size is not restored
+  bool languageGiven = false;         ///< --lang or NESTMAP_LANG: the saved language is not restored
+  std::optional<std::string> view;    ///< --view: the view to show first, by name
+  std::optional<std::string> select;  ///< --select: the actor to select and centre, by name
 };
 
 }  // namespace nestmap

@@ -16,30 +16,29 @@ constexpr std::string_view kLatinExtA =
     "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 static_assert(kLatin1.size() == 64 && kLatinExtA.size() == 128);
 
-std::vector<std::string> words(const std::string& folded) {
+}  // namespace
+
+std::vector<std::string> searchWords(std::string_view folded) {
   std::vector<std::string> out;
   std::size_t start = 0;
   while (start < folded.size()) {
     std::size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    if (end > start) out.push_back(folded.substr(start, end - start));
+    if (end == std::string_view::npos) end = folded.size();
+    if (end > start) out.emplace_back(folded.substr(start, end - start));
     start = end + 1;
   }
   return out;
 }
 
-/// Whether the query's words start words of the name, in order ("leuv cent" fits "leuven centraal").
-bool wordsFit(const std::vector<std::string>& query, const std::vector<std::string>& name) {
+bool wordStartsFit(const std::vector<std::string>& query, const std::vector<std::string>& name) {
   std::size_t at = 0;
   for (const std::string& q : query) {
     while (at < name.size() && name[at].compare(0, q.size(), q) != 0) ++at;
     if (at == name.size()) return false;
     ++at;
   }
-  return !query.empty();
+  return true;
 }
-
-}  // namespace
 
 std::string foldForSearch(std::string_view text) {
   std::string out;
@@ -106,7 +105,7 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 NameMatch matchName(std::string_view query, const std::vector<NameCandidate>& candidates) {
   NameMatch match;
   const std::string q = foldForSearch(query);
-  const std::vector<std::string> qWords = words(q);
+  const std::vector<std::string> qWords = searchWords(q);
   std::vector<const NameCandidate*> exact, fitting;
   for (const NameCandidate& c : candidates) {
     bool isExact = false, fits = false;
@@ -114,7 +113,7 @@ NameMatch matchName(std::string_view query, const std::vector<NameCandidate>& ca
       const std::string folded = foldForSearch(name);
       if (folded.empty()) continue;
       isExact = isExact || folded == q;
-      fits = fits || wordsFit(qWords, words(folded));
+      fits = fits || (!qWords.empty() && wordStartsFit(qWords, searchWords(folded)));
     }
     if (isExact) exact.push_back(&c);
     if (fits) fitting.push_back(&c);
@@ -135,7 +134,7 @@ NameMatch matchName(std::string_view query, const std::vector<NameCandidate>& ca
     for (const std::string& name : c.names) {
       const std::string folded = foldForSearch(name);
       bestDistance = std::min(bestDistance, editDistance(q, folded));
-      for (const std::string& w : words(folded))
+      for (const std::string& w : searchWords(folded))
         for (const std::string& qw : qWords) bestDistance = std::min(bestDistance, editDistance(qw, w));
     }
     if (bestDistance <= std::max<std::size_t>(2, q.size() / 3)) scored.emplace_back(bestDistance, &c);

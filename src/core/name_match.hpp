@@ -16,6 +16,12 @@ namespace nestmap {
 /// "Leuven-Centraal" and "leuven  centraal" fold alike; so do "Geëvalueerd" and "geevalueerd".
 std::string foldForSearch(std::string_view text);
 
+/// The words of folded text (split at its single spaces).
+std::vector<std::string> searchWords(std::string_view folded);
+/// Whether each query word starts a word of the name, in order ("leuv cent" fits
+/// "leuven centraal"); true for an empty query. Both as searchWords gives them.
+bool wordStartsFit(const std::vector<std::string>& query, const std::vector<std::string>& name);
+
 /// Edit distance between two strings, counted in bytes: insertions, deletions,
 /// substitutions and swaps of neighbours (optimal string alignment).
 std::size_t editDistance(std::string_view a, std::string_view b);

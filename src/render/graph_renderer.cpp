@@ -3,35 +3,13 @@
 #define GL_GLEXT_PROTOTYPES 1
 #include <GL/glcorearb.h>
 
-#include <cstring>
-
 #include "core/embedded.hpp"
+#include "render/instances.hpp"
 
 namespace nestmap {
 namespace {
 
 constexpr int kEdgeSegments = 12;  // as in shaders/edge.vert
-
-/// Per-instance data of an actor, as the node shader reads it.
-struct NodeInstance {
-  float x, y, radius, shape, flags;
-  std::uint32_t color;
-};
-/// Per-instance data of a tie (and its arrowhead).
-struct EdgeInstance {
-  float fromX, fromY, toX, toY, width;
-  std::uint32_t color;
-  float curve, flags, toRadius;
-};
-static_assert(sizeof(NodeInstance) == 24 && sizeof(EdgeInstance) == 36);
-
-std::uint32_t packColor(Color c, std::uint8_t alpha = 255) {
-  // Byte order r, g, b, a in memory: what GL_UNSIGNED_BYTE × 4 reads.
-  std::uint32_t out = 0;
-  const std::uint8_t bytes[4] = {c.r, c.g, c.b, alpha};
-  std::memcpy(&out, bytes, 4);
-  return out;
-}
 
 std::string_view shaderSource(std::string_view name) {
   auto text = embedded::find(embedded::shaders(), name);
@@ -175,38 +153,14 @@ bool GraphRenderer::upload(const Scene& scene) {
   m_version = scene.version;
   m_positionsVersion = scene.positionsVersion;
 
-  std::vector<NodeInstance> nodes(scene.nodes.size());
-  for (std::size_t i = 0; i < scene.nodes.size(); ++i) {
-    const SceneNode& n = scene.nodes[i];
-    nodes[i] = {static_cast<float>(n.position.x),
-                static_cast<float>(n.position.y),
-                n.radius,
-                static_cast<float>(static_cast<int>(n.shape)),
-                static_cast<float>(n.flags),
-                packColor(n.fill)};
-  }
-  // Ties without an arrow first, then those with one: the arrowheads are drawn
-  // from the same buffer, starting at the first tie that has one.
-  std::vector<EdgeInstance> edges;
-  edges.reserve(scene.edges.size());
-  for (int pass = 0; pass < 2; ++pass) {
-    if (pass == 1) m_arrowFirst = edges.size();
-    for (const SceneEdge& e : scene.edges) {
-      if (((e.flags & SceneEdge::Arrow) != 0) != (pass == 1)) continue;
-      const SceneNode& a = scene.nodes[e.from];
-      const SceneNode& b = scene.nodes[e.to];
-      edges.push_back({static_cast<float>(a.position.x), static_cast<float>(a.position.y),
-                       static_cast<float>(b.position.x), static_cast<float>(b.position.y), e.width, packColor(e.color),
-                       e.curve, static_cast<float>(e.flags), b.radius});
-    }
-  }
-  m_nodeCount = nodes.size();
-  m_edgeCount = edges.size();
+  packInstances(scene, m_nodeData, m_edgeData, m_arrowFirst);
+  m_nodeCount = m_nodeData.size();
+  m_edgeCount = m_edgeData.size();
   glBindBuffer(GL_ARRAY_BUFFER, m_nodeBuffer);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(nodes.size() * sizeof(NodeInstance)), nodes.data(),
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m_nodeCount * sizeof(NodeInstance)), m_nodeData.data(),
                GL_DYNAMIC_DRAW);
   glBindBuffer(GL_ARRAY_BUFFER, m_edgeBuffer);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(edges.size() * sizeof(EdgeInstance)), edges.data(),
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(m_edgeCount * sizeof(EdgeInstance)), m_edgeData.data(),
                GL_DYNAMIC_DRAW);
   glBindVertexArray(m_arrowVao);
   glBindBuffer(GL_ARRAY_BUFFER, m_edgeBuffer);

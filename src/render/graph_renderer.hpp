@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "render/camera.hpp"
+#include "render/instances.hpp"
 #include "scene/scene.hpp"
 
 namespace nestmap {
@@ -46,7 +47,9 @@ class GraphRenderer {
   std::size_t m_nodeCount = 0, m_edgeCount = 0, m_arrowFirst = 0;
   std::uint64_t m_version = ~std::uint64_t{0}, m_positionsVersion = ~std::uint64_t{0};
   const Scene* m_uploaded = nullptr;
-  std::vector<float> m_nodeData, m_edgeData;
+  // Reused between uploads so that a frame after a move does not allocate.
+  std::vector<NodeInstance> m_nodeData;
+  std::vector<EdgeInstance> m_edgeData;
 };
 
 }  // namespace nestmap

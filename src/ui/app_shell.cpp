@@ -40,10 +40,27 @@ void AppShell::saveAs(Document& doc) {
   }
 }
 
+void AppShell::showError(std::string text) {
+  m_error = std::move(text);
+  m_errorOpen = true;
+}
+
 float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
   float height = 0;
   if (ImGui::BeginMainMenuBar()) {
     if (ImGui::BeginMenu(tr("menu.file").c_str())) {
+      // The dialogs start in the folder of the map that is open.
+      const std::filesystem::path here = std::filesystem::absolute(doc.path()).parent_path();
+      if (ImGui::MenuItem(tr("menu.new").c_str()))
+        m_newDialog.open(here, tr("shell.new_name"), tr("shell.new_title"), tr("shell.create"));
+      if (ImGui::MenuItem(tr("menu.open").c_str()))
+        m_openDialog.open(here, {}, tr("shell.open_title"), tr("shell.open"));
+      if (ImGui::BeginMenu(tr("menu.recent").c_str(), !recentFiles.empty())) {
+        for (const std::string& file : recentFiles)
+          if (ImGui::MenuItem(file.c_str())) openRequest = std::filesystem::path(file);
+        ImGui::EndMenu();
+      }
+      ImGui::Separator();
       if (ImGui::MenuItem(tr("menu.save_as").c_str())) {
         m_saveAsOpen = true;
         const std::string suggestion =
@@ -63,6 +80,17 @@ float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
     }
     if (ImGui::BeginMenu(tr("menu.view").c_str())) {
       if (ImGui::MenuItem(tr("menu.fit").c_str(), "F")) canvas.fit();
+      if (ImGui::BeginMenu(tr("menu.theme").c_str())) {
+        if (ImGui::MenuItem(tr("menu.theme_light").c_str(), nullptr, !darkTheme)) {
+          darkTheme = false;
+          ImGui::StyleColorsLight();
+        }
+        if (ImGui::MenuItem(tr("menu.theme_dark").c_str(), nullptr, darkTheme)) {
+          darkTheme = true;
+          ImGui::StyleColorsDark();
+        }
+        ImGui::EndMenu();
+      }
       if (ImGui::BeginMenu(tr("menu.language").c_str())) {
         if (ImGui::MenuItem("Nederlands", nullptr, language() == Language::Dutch)) setLanguage(Language::Dutch);
         if (ImGui::MenuItem("English", nullptr, language() == Language::English)) setLanguage(Language::English);
@@ -92,6 +120,25 @@ float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
     ImGui::SameLine();
     if (ImGui::Button(tr("shell.cancel").c_str())) {
       m_saveAsOpen = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+
+  if (auto chosen = m_openDialog.draw()) openRequest = *chosen;
+  if (auto chosen = m_newDialog.draw()) {
+    // A name without the extension gets it, as `nestmap new` users would expect of a map.
+    if (chosen->extension() != ".nestmap") *chosen += ".nestmap";
+    newRequest = *chosen;
+  }
+
+  if (m_errorOpen) ImGui::OpenPopup(tr("shell.error_title").c_str());
+  if (ImGui::BeginPopupModal(tr("shell.error_title").c_str(), &m_errorOpen, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+    ImGui::TextUnformatted(m_error.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(tr("shell.ok").c_str())) {
+      m_errorOpen = false;
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

@@ -4,14 +4,19 @@
 #include <imgui.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "ui/file_dialog.hpp"
 
 namespace nestmap {
 
 class Document;
 class CanvasPanel;
 
-/// The frame of the window: Bestand, Bewerken, Beeld, Help; Ctrl+Z, Ctrl+Shift+Z
+/// The frame of the window: Bestand (Nieuw, Openen, Recente bestanden, Opslaan
+/// als, Sluiten), Bewerken, Beeld (thema, taal), Help; Ctrl+Z, Ctrl+Shift+Z
 /// and Ctrl+Y naming the command they undo or redo; and the status bar with
 /// the map's counts, "alles opgeslagen" and any background work with a stop button.
 struct AppShell {
@@ -28,12 +33,26 @@ struct AppShell {
   std::string message;
   bool messageIsError = false;
 
+  /// Shows `text` in a modal error dialog (e.g. why a map could not be opened).
+  void showError(std::string text);
+
+  /// Maps for Bestand ▸ Recente bestanden, newest first; the GUI fills it from the settings.
+  std::vector<std::string> recentFiles;
+  /// The theme the Beeld menu shows as chosen; drawMenu sets it and the ImGui colours.
+  bool darkTheme = false;
+  /// What the user asked for in this frame's menu or dialogs, for the GUI loop
+  /// (which owns the document) to carry out and clear.
+  std::optional<std::filesystem::path> openRequest, newRequest;
+
  private:
   void undo(Document& doc);
   void redo(Document& doc);
   void saveAs(Document& doc);
 
+  FileDialog m_openDialog, m_newDialog;
   bool m_showShortcuts = false;
+  bool m_errorOpen = false;
+  std::string m_error;
   bool m_saveAsOpen = false;
   char m_saveAsPath[1024] = {};
 };

@@ -1,15 +1,21 @@
 // [SECTION] view, layout in the background
 // [SECTION] input: pan, zoom, select, box select, move, delete
+// [SECTION] editing on the canvas: add an actor, tie two actors
+// [SECTION] view options, search, camera flight
 // [SECTION] overlays: labels, legend, tooltip
 // [SECTION] OpenGL pass
 #include "ui/canvas_panel.hpp"
 
+#include <imgui_stdlib.h>
+
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "analysis/graph_snapshot.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/name_match.hpp"
 #include "edit/command.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
@@ -20,6 +26,27 @@ namespace {
 ImU32 imColor(Color c, float alpha = 1.0f) { return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255)); }
 
 Vec2 toVec(ImVec2 v) { return {v.x, v.y}; }
+
+/// A command built when it is first applied, from the model as it is then:
+/// setPositions() wants the actor that the step before it in a group adds.
+class DeferredCommand : public Command {
+ public:
+  using Make = std::function<CommandPtr(const Model&)>;
+  explicit DeferredCommand(Make make) : m_make(std::move(make)) {}
+  void apply(Model& model, Store& store) override {
+    if (!m_command) m_command = m_make(model);
+    m_command->apply(model, store);
+  }
+  void undo(Model& model, Store& store) override {
+    if (m_command) m_command->undo(model, store);
+  }
+  std::string describe() const override { return m_command ? m_command->describe() : std::string(); }
+  std::vector<Uuid> affected() const override { return m_command ? m_command->affected() : std::vector<Uuid>{}; }
+
+ private:
+  Make m_make;
+  CommandPtr m_command;
+};
 
 }  // namespace
 
@@ -40,6 +67,36 @@ void CanvasPanel::showView(RowId viewId) {
 void CanvasPanel::selectAndCentre(RowId actorId) {
   m_options.selection = {actorId};
   m_centreOn = actorId;
+}
+
+bool CanvasPanel::showViewNamed(const Model& model, const std::string& name) {
+  std::vector<NameCandidate> candidates;
+  for (const auto& [id, view] : model.views) candidates.push_back({id, view.name, {view.name}});
+  const NameMatch match = matchName(name, candidates);
+  if (!match.id) return false;
+  showView(match.id);
+  return true;
+}
+
+bool CanvasPanel::selectNamed(const Model& model, const std::string& name) {
+  std::vector<NameCandidate> candidates;
+  for (const auto& [id, actor] : model.actors) {
+    NameCandidate c{id, actor.name, {actor.name}};
+    if (!actor.shortName.empty()) c.names.push_back(actor.shortName);
+    candidates.push_back(std::move(c));
+  }
+  const NameMatch match = matchName(name, candidates);
+  if (!match.id) return false;
+  selectAndCentre(match.id);
+  return true;
+}
+
+std::optional<std::pair<Vec2, double>> CanvasPanel::screenOf(RowId actorId) const {
+  const auto i = scene().nodeOf(actorId);
+  if (i < 0) return std::nullopt;
+  const SceneNode& node = scene().nodes[static_cast<std::size_t>(i)];
+  const double radius = std::max<double>(node.radius * m_camera.zoom, GraphRenderer::kMinNodePixels);
+  return std::pair{m_camera.toScreen(node.position, toVec(m_size)), radius};
 }
 
 void CanvasPanel::ensureView(Document& doc) {
@@ -124,18 +181,25 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
   const std::int64_t under =
       hoveredCanvas ? m_pick.nodeAt(s, world, (GraphRenderer::kMinNodePixels + 3.0) / m_camera.zoom) : -1;
   const RowId hovered = under >= 0 ? s.nodes[static_cast<std::size_t>(under)].actorId : 0;
-  m_options.hovered = m_drag == Drag::None ? hovered : m_options.hovered;
+  m_options.hovered = m_drag == Drag::None || m_drag == Drag::Tie ? hovered : m_options.hovered;
 
-  if (hoveredCanvas && io.MouseWheel != 0) m_camera.zoomAt(mouse, size, std::pow(1.15, io.MouseWheel));
+  m_mouse = mouse;
+  if (hoveredCanvas && io.MouseWheel != 0) {
+    m_camera.zoomAt(mouse, size, std::pow(1.15, io.MouseWheel));
+    m_flight.reset();
+  }
   if (hoveredCanvas && ImGui::IsMouseClicked(ImGuiMouseButton_Middle)) m_drag = Drag::Pan;
   if (hoveredCanvas && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
     m_dragStart = m_dragLast = world;
     if (io.KeyShift) {
       m_drag = Drag::Box;
+    } else if (hovered && io.KeyCtrl) {
+      // Ctrl+drag to another actor ties the two; Ctrl+click (no drag) toggles the selection.
+      m_drag = Drag::Tie;
+      m_tieFrom = hovered;
+      m_dragMoved = false;
     } else if (hovered) {
-      if (io.KeyCtrl) {
-        if (!m_options.selection.erase(hovered)) m_options.selection.insert(hovered);
-      } else if (!m_options.selection.count(hovered)) {
+      if (!m_options.selection.count(hovered)) {
         m_options.selection = {hovered};
       }
       m_drag = Drag::Move;
@@ -145,20 +209,26 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
     } else {
       if (!io.KeyCtrl) m_options.selection.clear();
       m_drag = Drag::Pan;
+      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !io.KeyCtrl) {
+        addActorAt(doc, world);
+        m_drag = Drag::None;
+      }
     }
   }
 
   if (m_drag == Drag::Pan &&
       (ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseDown(ImGuiMouseButton_Middle))) {
     m_camera.center += Vec2{-io.MouseDelta.x / m_camera.zoom, io.MouseDelta.y / m_camera.zoom};
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) m_flight.reset();
   } else if (m_drag == Drag::Move && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
     const Vec2 delta = world - m_dragStart;
     std::vector<std::pair<RowId, Vec2>> moved;
     for (const auto& [id, from] : m_moving) moved.emplace_back(id, from + delta);
     m_builder.movePositions(moved);
     m_dragLast = world;
-  } else if (m_drag == Drag::Box && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+  } else if ((m_drag == Drag::Box || m_drag == Drag::Tie) && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
     m_dragLast = world;
+    m_dragMoved = m_dragMoved || (m_dragLast - m_dragStart).length() * m_camera.zoom > 2;
   } else if (m_drag != Drag::None) {
     // Released.
     if (m_drag == Drag::Box) {
@@ -171,12 +241,23 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
       for (const auto& [id, from] : m_moving)
         placement.emplace_back(id, ViewPosition{from.x + delta.x, from.y + delta.y, true});
       doc.execute(setPositions(doc.model(), m_options.viewId, std::move(placement)));
+    } else if (m_drag == Drag::Tie) {
+      if (!m_dragMoved) {
+        if (!m_options.selection.erase(m_tieFrom)) m_options.selection.insert(m_tieFrom);
+      } else if (hovered && hovered != m_tieFrom) {
+        addTieBetween(doc, m_tieFrom, hovered);
+      }
+      m_tieFrom = 0;
     }
     m_drag = Drag::None;
     m_moving.clear();
   }
 
-  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !io.WantTextInput) {
+  const bool focused = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+  if ((focused || hoveredCanvas) && !io.WantTextInput && io.KeyCtrl &&
+      ImGui::IsKeyPressed(static_cast<int>('F'), false))
+    m_searchOpen = true;
+  if (focused && !io.WantTextInput) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_options.selection.clear();
     if (ImGui::IsKeyPressed(static_cast<int>('F')) && !io.KeyCtrl) m_fitPending = true;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !m_options.selection.empty()) {
@@ -203,6 +284,7 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
   ImGui::PopStyleVar();
   ensureView(doc);
   startLayoutIfUnplaced(doc);
+  applyView(doc);
 
   // The scene follows the document; while a layout runs, its positions win.
   if (!m_job || m_builder.scene().nodes.empty() || m_drag == Drag::None) {
@@ -217,13 +299,22 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
     if (auto i = scene().nodeOf(*m_centreOn); i >= 0)
       m_camera.center = scene().nodes[static_cast<std::size_t>(i)].position;
     m_centreOn.reset();
+    m_flight.reset();
   }
+  animateFlight(ImGui::GetIO().DeltaTime);
 
+  // The view button comes before the surface, so that it gets the mouse first.
+  float buttonRight = pos.x;
+  const bool onButton = drawViewButton(doc, buttonRight);
+  // So does the legend's show/hide button (placed where the legend was laid out last frame).
+  // The legend's band is not part of the map: clicks there neither select nor pan.
+  const bool onLegend = !scene().legend.empty() && ImGui::GetIO().MousePos.y >= pos.y + size.y - legendHeight();
   ImGui::SetCursorScreenPos(pos);
   ImGui::InvisibleButton(
       "##surface", size,
       ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle | ImGuiButtonFlags_MouseButtonRight);
-  const bool hovered = ImGui::IsItemHovered();
+  ImGui::SetItemAllowOverlap();  // the legend's button, drawn later on top, takes its own clicks
+  const bool hovered = ImGui::IsItemHovered() && !onButton && !onLegend;
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   handleInput(doc, {mouse.x - pos.x, mouse.y - pos.y}, hovered);
 
@@ -233,6 +324,18 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
     const Vec2 a = m_camera.toScreen(m_dragStart, toVec(size)), b = m_camera.toScreen(m_dragLast, toVec(size));
     list->AddRectFilled(ImVec2(pos.x + a.x, pos.y + a.y), ImVec2(pos.x + b.x, pos.y + b.y), IM_COL32(16, 97, 217, 40));
     list->AddRect(ImVec2(pos.x + a.x, pos.y + a.y), ImVec2(pos.x + b.x, pos.y + b.y), IM_COL32(16, 97, 217, 200));
+  }
+  if (m_drag == Drag::Tie) {
+    // The rubber band of the tie being drawn, and a ring on the actor it would end at.
+    if (auto from = screenOf(m_tieFrom)) {
+      const ImU32 color = IM_COL32(16, 97, 217, 220);
+      list->AddLine(ImVec2(pos.x + static_cast<float>(from->first.x), pos.y + static_cast<float>(from->first.y)),
+                    ImVec2(pos.x + static_cast<float>(m_mouse.x), pos.y + static_cast<float>(m_mouse.y)), color, 2.5f);
+      const RowId target = m_options.hovered;
+      if (auto to = target && target != m_tieFrom ? screenOf(target) : std::nullopt)
+        list->AddCircle(ImVec2(pos.x + static_cast<float>(to->first.x), pos.y + static_cast<float>(to->first.y)),
+                        static_cast<float>(to->second) + 4, color, 0, 2.5f);
+    }
   }
   drawLegend(list);
   if (!scene().legend.empty()) {
@@ -245,10 +348,176 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
   }
   if (m_job) {
     const std::string text = trf("canvas.layout_running", {std::to_string(m_job->iterations())});
-    list->AddText(ImVec2(pos.x + 12, pos.y + 10), IM_COL32(60, 60, 60, 255), text.c_str());
+    list->AddText(ImVec2(buttonRight + 12, pos.y + 10), IM_COL32(60, 60, 60, 255), text.c_str());
   }
+  drawSearch(doc);
   if (hovered && m_options.hovered && m_drag == Drag::None) drawTooltip(doc);
   ImGui::End();
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] editing on the canvas: add an actor, tie two actors
+
+void CanvasPanel::addActorAt(Document& doc, Vec2 world) {
+  const Model& m = doc.model();
+  const ActorType* type = m.actorTypeByKey("other");
+  if (!type && !m.actorTypes.empty()) type = &m.actorTypes.records().front();
+  if (!type || !m.views.contains(m_options.viewId)) return;
+  Actor actor;
+  actor.name = tr("canvas.new_actor");
+  actor.typeId = type->id;
+  actor.line = type->line;
+  // PutRecord gives a new record the table's next id; the position needs it
+  // before the actor exists, so it is built when the group applies.
+  const RowId id = m.actors.nextId();
+  const RowId viewId = m_options.viewId;
+  const std::string description = trf("canvas.add_actor_here", {actor.name});
+  std::vector<CommandPtr> parts;
+  parts.push_back(addActor(std::move(actor)));
+  parts.push_back(std::make_unique<DeferredCommand>([viewId, id, world](const Model& model) {
+    return setPositions(model, viewId, {{id, ViewPosition{world.x, world.y, true}}});
+  }));
+  try {
+    doc.execute(std::make_unique<GroupCommand>(description, std::move(parts)));
+    m_options.selection = {id};
+  } catch (const UserError&) {
+    // FIXME: show why; the document is unchanged.
+  }
+}
+
+void CanvasPanel::addTieBetween(Document& doc, RowId from, RowId to) {
+  const Model& m = doc.model();
+  if (from == to || !m.actors.contains(from) || !m.actors.contains(to)) return;
+  const TieType* type = m.tieTypeByKey("other");
+  if (!type && !m.tieTypes.empty()) type = &m.tieTypes.records().front();
+  if (!type) return;
+  Tie tie;
+  tie.sourceId = from;
+  tie.targetId = to;
+  tie.typeId = type->id;
+  tie.direction = Direction::Undirected;
+  tie.strength = 2;
+  tie.status = TieStatus::Active;
+  try {
+    doc.execute(addTie(m, tie));
+  } catch (const UserError&) {
+    // Refused by validation (e.g. a self-tie): nothing happens.
+  }
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] view options, search, camera flight
+
+void CanvasPanel::applyView(const Document& doc) {
+  const Model& m = doc.model();
+  const bool mapChanged = doc.revision() != m_viewRevision || &m != m_viewModel;
+  if (mapChanged) {
+    m_metricFor.reset();
+    m_communitiesDone = false;
+  }
+  if (m_viewDirty || mapChanged) {
+    applyViewOptions(m, m_view, m_options);
+    // FIXME: computed on this thread, again after every edit; fine for maps of a few thousand actors.
+    if (!needsMetric(m_view)) {
+      m_options.metric.clear();
+      m_metricFor.reset();
+    } else if (m_metricFor != m_view.metric) {
+      m_options.metric = actorMetric(m, m_view.metric);
+      m_metricFor = m_view.metric;
+    }
+    if (!needsCommunities(m_view)) {
+      m_options.community.clear();
+      m_communitiesDone = false;
+    } else if (!m_communitiesDone) {
+      m_options.community = actorCommunities(m);
+      m_communitiesDone = true;
+    }
+    m_viewDirty = false;
+    m_viewRevision = doc.revision();
+    m_viewModel = &m;
+  }
+  m_options.focus = focusOf(m_view, m_options.selection);
+  m_options.focusDepth = m_view.focusDepth;
+}
+
+bool CanvasPanel::drawViewButton(const Document& doc, float& right) {
+  ImGui::SetCursorScreenPos(ImVec2(m_pos.x + 8, m_pos.y + 8));
+  if (ImGui::Button(tr("canvas.view").c_str())) ImGui::OpenPopup("##view_options");
+  const bool hovered = ImGui::IsItemHovered() || ImGui::IsItemActive();
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  right = max.x;
+  ImGui::SetNextWindowPos(ImVec2(min.x, max.y + 4));
+  if (ImGui::BeginPopup("##view_options")) {
+    if (drawViewOptions(doc.model(), m_view)) m_viewDirty = true;
+    ImGui::EndPopup();
+  }
+  return hovered;
+}
+
+void CanvasPanel::drawSearch(Document& doc) {
+  if (m_searchOpen) {
+    ImGui::OpenPopup("##canvas_search");
+    m_searchOpen = false;
+    m_searchFocus = true;
+    m_searchText.clear();
+    m_searchIndex = 0;
+  }
+  ImGui::SetNextWindowPos(ImVec2(m_pos.x + m_size.x / 2, m_pos.y + 40), ImGuiCond_Appearing, ImVec2(0.5f, 0));
+  if (!ImGui::BeginPopup("##canvas_search")) return;
+  if (m_searchFocus) {
+    ImGui::SetKeyboardFocusHere();
+    m_searchFocus = false;
+  }
+  ImGui::SetNextItemWidth(320);
+  if (ImGui::InputTextWithHint("##search", tr("canvas.search_hint").c_str(), &m_searchText)) m_searchIndex = 0;
+  const Model& m = doc.model();
+  const std::vector<RowId> hits = searchActors(m, m_searchText);
+  const int count = static_cast<int>(hits.size());
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) ++m_searchIndex;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) --m_searchIndex;
+  m_searchIndex = std::clamp(m_searchIndex, 0, std::max(count - 1, 0));
+  RowId chosen = 0;
+  if (count > 0 && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                    ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter))))
+    chosen = hits[static_cast<std::size_t>(m_searchIndex)];
+  for (int i = 0; i < count; ++i) {
+    const Actor* actor = m.actors.find(hits[static_cast<std::size_t>(i)]);
+    ImGui::PushID(i);
+    if (ImGui::Selectable(actor->name.c_str(), i == m_searchIndex)) chosen = actor->id;
+    ImGui::PopID();
+  }
+  if (count == 0 && !m_searchText.empty()) ImGui::TextDisabled("%s", tr("canvas.search_none").c_str());
+  if (chosen) {
+    m_options.selection = {chosen};
+    flyTo(chosen);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void CanvasPanel::flyTo(RowId actorId) {
+  const auto i = scene().nodeOf(actorId);
+  if (i < 0) return;
+  const SceneNode& node = scene().nodes[static_cast<std::size_t>(i)];
+  Flight flight;
+  flight.fromCenter = m_camera.center;
+  flight.toCenter = node.position;
+  flight.fromZoom = flight.toZoom = m_camera.zoom;
+  // Far out, come close enough to see the actor as more than a dot.
+  if (node.radius * m_camera.zoom < 8)
+    flight.toZoom = std::clamp(12.0 / std::max<double>(node.radius, 1e-6), 1e-4, 1e5);
+  m_flight = flight;
+}
+
+void CanvasPanel::animateFlight(float dt) {
+  if (!m_flight) return;
+  Flight& f = *m_flight;
+  f.t = std::min(1.0f, f.t + std::max(dt, 0.0f) / 0.3f);
+  const double s = f.t * f.t * (3 - 2 * f.t);  // ease in and out
+  m_camera.center = f.fromCenter + (f.toCenter - f.fromCenter) * s;
+  // Zoom moves evenly on a log scale, as the eye sees it.
+  m_camera.zoom = f.fromZoom * std::pow(f.toZoom / f.fromZoom, s);
+  if (f.t >= 1) m_flight.reset();
 }
 
 // ---------------------------------------------------------------------------

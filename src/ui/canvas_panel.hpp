@@ -3,9 +3,11 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "layout/layout_job.hpp"
@@ -13,6 +15,7 @@
 #include "render/graph_renderer.hpp"
 #include "scene/pick_index.hpp"
 #include "scene/scene.hpp"
+#include "ui/view_options_popup.hpp"
 
 namespace nestmap {
 
@@ -22,6 +25,9 @@ class Document;
 /// middle button), zoom to the cursor (wheel), fit (F), select (click;
 /// Ctrl+click adds), box select (Shift+drag), move (drag a node: one undo step,
 /// and the moved actors are pinned), Delete removes the selection (undoable).
+/// Double-click on empty space adds an actor there; Ctrl+drag from an actor to
+/// another ties them; Ctrl+F finds an actor by name and flies to it; the
+/// "Weergave" button sets colour, size, filters, date and focus.
 /// A view without positions is laid out by ForceAtlas2 on a worker thread,
 /// animated while it runs and saved as one command when it settles.
 class CanvasPanel {
@@ -38,6 +44,20 @@ class CanvasPanel {
   void showView(RowId viewId);
   /// Selects the actor and centres the canvas on it.
   void selectAndCentre(RowId actorId);
+  /// Shows the view called `name` (matchName); false when none or several fit.
+  bool showViewNamed(const Model& model, const std::string& name);
+  /// Selects the actor called `name` (matchName on name and short name) and centres on it; false when none or several
+  /// fit.
+  bool selectNamed(const Model& model, const std::string& name);
+  /// Where the actor is drawn: its centre in canvas-local pixels (y down) and its radius in pixels,
+  /// as of the last draw(); nullopt when it is not drawn.
+  std::optional<std::pair<Vec2, double>> screenOf(RowId actorId) const;
+  /// The view-options popup's state; setViewOptions() takes effect on the next draw().
+  const ViewOptions& viewOptions() const { return m_view; }
+  void setViewOptions(ViewOptions view) {
+    m_view = std::move(view);
+    m_viewDirty = true;
+  }
   const SceneOptions& options() const { return m_options; }
   const Scene& scene() const { return m_builder.scene(); }
   const Camera& camera() const { return m_camera; }
@@ -63,6 +83,14 @@ class CanvasPanel {
   float legendHeight() const;
   void fitToScene();
   void drawTooltip(const Document& doc) const;
+  void applyView(const Document& doc);
+  void addActorAt(Document& doc, Vec2 world);
+  void addTieBetween(Document& doc, RowId from, RowId to);
+  void flyTo(RowId actorId);
+  void animateFlight(float dt);
+  void drawSearch(Document& doc);
+  /// The "Weergave" button and its popup; whether the mouse is on the button, and its right edge.
+  bool drawViewButton(const Document& doc, float& right);
 
   SceneBuilder m_builder;
   SceneOptions m_options;
@@ -73,10 +101,34 @@ class CanvasPanel {
   bool m_ready = false, m_fitPending = true;
   std::optional<RowId> m_centreOn;
 
-  enum class Drag { None, Pan, Box, Move };
+  enum class Drag { None, Pan, Box, Move, Tie };
   Drag m_drag = Drag::None;
   Vec2 m_dragStart, m_dragLast;  ///< layout coordinates
   std::vector<std::pair<RowId, Vec2>> m_moving;
+  RowId m_tieFrom = 0;       ///< Drag::Tie: the actor the new tie starts at
+  bool m_dragMoved = false;  ///< Drag::Tie: the pointer went further than a click
+  Vec2 m_mouse;              ///< canvas-local pixels, this frame
+
+  // View options and the per-actor values they need, recomputed when the map changes.
+  ViewOptions m_view;
+  bool m_viewDirty = true;
+  std::uint64_t m_viewRevision = ~std::uint64_t{0};
+  const Model* m_viewModel = nullptr;
+  std::optional<CanvasMetric> m_metricFor;
+  bool m_communitiesDone = false;
+
+  // Ctrl+F.
+  bool m_searchOpen = false, m_searchFocus = false;
+  std::string m_searchText;
+  int m_searchIndex = 0;
+
+  /// The camera flying to an actor: centre and zoom from → to over 0.3 s.
+  struct Flight {
+    Vec2 fromCenter, toCenter;
+    double fromZoom = 1, toZoom = 1;
+    float t = 0;
+  };
+  std::optional<Flight> m_flight;
 
   std::optional<bool> m_legendOpen;  ///< empty: open when it fits in a third of the canvas
   mutable ImVec2 m_legendButton{0, 0};

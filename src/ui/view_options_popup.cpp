@@ -1,0 +1,265 @@
+// [SECTION] ViewOptions → SceneOptions
+// [SECTION] the popup
+// [SECTION] per-actor values
+// [SECTION] actor search
+#include "ui/view_options_popup.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "analysis/centrality.hpp"
+#include "analysis/communities.hpp"
+#include "analysis/graph_snapshot.hpp"
+#include "core/i18n.hpp"
+#include "core/name_match.hpp"
+
+namespace nestmap {
+namespace {
+
+template <class T>
+const std::string& localName(const T& row) {
+  return language() == Language::Dutch ? row.nameNl : row.nameEn;
+}
+
+/// The ids of `table` not in `hidden`; empty when none is hidden (the scene's "everything").
+/// When all are hidden, {0}: a type id no record has, so that nothing passes.
+template <class T>
+std::vector<RowId> shownTypes(const Table<T>& table, const std::set<RowId>& hidden) {
+  std::vector<RowId> out;
+  bool anyHidden = false;
+  for (const auto& [id, row] : table) {
+    if (hidden.count(id))
+      anyHidden = true;
+    else
+      out.push_back(id);
+  }
+  if (!anyHidden) return {};
+  if (out.empty()) out.push_back(0);
+  return out;
+}
+
+/// Values per snapshot vertex spread over Model::actors order (actors not in the snapshot: `missing`).
+template <class V>
+std::vector<V> byActor(const Model& model, const GraphSnapshot& g, const std::vector<V>& values, V missing) {
+  std::vector<V> out;
+  out.reserve(model.actors.size());
+  const std::vector<RowId>& rows = g.rowIds();
+  std::size_t v = 0;
+  for (const auto& [id, actor] : model.actors) {
+    while (v < rows.size() && rows[v] < id) ++v;
+    out.push_back(v < rows.size() && rows[v] == id && v < values.size() ? values[v] : missing);
+  }
+  return out;
+}
+
+/// Whether every word of `query` starts a word of `name`, in order (both folded).
+bool wordsStartInOrder(std::string_view name, std::string_view query) {
+  std::size_t at = 0;
+  std::size_t q = 0;
+  while (q < query.size()) {
+    const std::size_t qEnd = std::min(query.find(' ', q), query.size());
+    const std::string_view word = query.substr(q, qEnd - q);
+    bool found = false;
+    while (at < name.size()) {
+      const std::size_t nEnd = std::min(name.find(' ', at), name.size());
+      const bool fits = name.substr(at, nEnd - at).starts_with(word);
+      at = nEnd + 1;
+      if (fits) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+    q = qEnd + 1;
+  }
+  return true;
+}
+
+/// 0 best … 3 worst; −1 when `name` does not fit `query` (both folded).
+int rankOf(std::string_view name, std::string_view query) {
+  if (name.empty()) return -1;
+  if (name == query) return 0;
+  if (name.starts_with(query)) return 1;
+  if (wordsStartInOrder(name, query)) return 2;
+  if (name.find(query) != std::string_view::npos) return 3;
+  return -1;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// [SECTION] ViewOptions → SceneOptions
+
+bool needsMetric(const ViewOptions& view) { return view.colorBy == ColorBy::Metric || view.sizeBy == SizeBy::Metric; }
+
+bool needsCommunities(const ViewOptions& view) { return view.colorBy == ColorBy::Community; }
+
+std::optional<Date> parseAsOf(const ViewOptions& view) { return Date::parse(view.asOf); }
+
+bool asOfValid(const ViewOptions& view) { return view.asOf.empty() || parseAsOf(view).has_value(); }
+
+void applyViewOptions(const Model& model, const ViewOptions& view, SceneContentOptions& out) {
+  out.actorTypes = shownTypes(model.actorTypes, view.hiddenActorTypes);
+  out.tieTypes = shownTypes(model.tieTypes, view.hiddenTieTypes);
+  out.tieStatuses.clear();
+  if (view.showActive) out.tieStatuses.push_back(TieStatus::Active);
+  if (view.showPlanned) out.tieStatuses.push_back(TieStatus::Planned);
+  if (view.showEnded) out.tieStatuses.push_back(TieStatus::Ended);
+  out.asOf = parseAsOf(view);
+  out.colorBy = view.colorBy;
+  out.sizeBy = view.sizeBy;
+  out.metricName = needsMetric(view) ? metricLabel(view.metric) : std::string();
+}
+
+std::optional<RowId> focusOf(const ViewOptions& view, const std::set<RowId>& selection) {
+  if (!view.focusMode || selection.empty()) return std::nullopt;
+  return *selection.begin();
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] the popup
+
+bool drawViewOptions(const Model& model, ViewOptions& view) {
+  const ViewOptions before = view;
+  auto heading = [](const char* key) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", tr(key).c_str());
+    ImGui::Separator();
+  };
+
+  heading("canvas.view.color_by");
+  int color = static_cast<int>(view.colorBy);
+  ImGui::RadioButton(tr("canvas.view.by_type").c_str(), &color, static_cast<int>(ColorBy::Type));
+  ImGui::SameLine();
+  ImGui::RadioButton(tr("canvas.view.by_sector").c_str(), &color, static_cast<int>(ColorBy::Sector));
+  ImGui::SameLine();
+  ImGui::RadioButton(tr("canvas.view.by_community").c_str(), &color, static_cast<int>(ColorBy::Community));
+  ImGui::SameLine();
+  ImGui::RadioButton(tr("canvas.view.by_metric").c_str(), &color, static_cast<int>(ColorBy::Metric));
+  view.colorBy = static_cast<ColorBy>(color);
+
+  heading("canvas.view.size_by");
+  int size = static_cast<int>(view.sizeBy);
+  ImGui::RadioButton(tr("canvas.view.fixed").c_str(), &size, static_cast<int>(SizeBy::Fixed));
+  ImGui::SameLine();
+  ImGui::RadioButton(tr("canvas.view.by_metric").c_str(), &size, static_cast<int>(SizeBy::Metric));
+  view.sizeBy = static_cast<SizeBy>(size);
+
+  ImGui::SetNextItemWidth(200);
+  if (ImGui::BeginCombo(tr("canvas.view.metric").c_str(), metricLabel(view.metric).c_str())) {
+    for (CanvasMetric m : {CanvasMetric::Degree, CanvasMetric::Betweenness, CanvasMetric::PageRank})
+      if (ImGui::Selectable(metricLabel(m).c_str(), m == view.metric)) view.metric = m;
+    ImGui::EndCombo();
+  }
+
+  // Long type lists scroll in a box of at most eight lines.
+  auto typeList = [](const char* id, const auto& table, std::set<RowId>& hidden) {
+    const float rows = static_cast<float>(std::min<std::size_t>(std::max<std::size_t>(table.size(), 1), 8));
+    ImGui::BeginChild(id, ImVec2(360, rows * ImGui::GetFrameHeightWithSpacing() + 4), true);
+    for (const auto& [typeId, type] : table) {
+      bool shown = !hidden.count(typeId);
+      ImGui::PushID(static_cast<int>(typeId));
+      if (ImGui::Checkbox(localName(type).c_str(), &shown)) {
+        if (shown)
+          hidden.erase(typeId);
+        else
+          hidden.insert(typeId);
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndChild();
+  };
+  heading("canvas.view.actor_types");
+  typeList("##actor_types", model.actorTypes, view.hiddenActorTypes);
+  heading("canvas.view.tie_types");
+  typeList("##tie_types", model.tieTypes, view.hiddenTieTypes);
+
+  heading("canvas.view.tie_status");
+  ImGui::Checkbox(tr("tie_status.active").c_str(), &view.showActive);
+  ImGui::SameLine();
+  ImGui::Checkbox(tr("tie_status.planned").c_str(), &view.showPlanned);
+  ImGui::SameLine();
+  ImGui::Checkbox(tr("tie_status.ended").c_str(), &view.showEnded);
+
+  heading("canvas.view.as_of");
+  ImGui::SetNextItemWidth(140);
+  ImGui::InputTextWithHint("##as_of", tr("canvas.view.date_hint").c_str(), &view.asOf);
+  if (!asOfValid(view)) ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "%s", tr("canvas.view.as_of_invalid").c_str());
+
+  heading("canvas.view.focus");
+  ImGui::Checkbox(tr("canvas.view.focus_mode").c_str(), &view.focusMode);
+  ImGui::BeginDisabled(!view.focusMode);
+  ImGui::SetNextItemWidth(140);
+  ImGui::SliderInt(tr("canvas.view.focus_depth").c_str(), &view.focusDepth, 1, 3);
+  view.focusDepth = std::clamp(view.focusDepth, 1, 3);
+  ImGui::EndDisabled();
+  return !(view == before);
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] per-actor values
+
+std::vector<double> actorMetric(const Model& model, CanvasMetric metric) {
+  const GraphSnapshot g = GraphSnapshot::fromModel(model);
+  std::vector<double> values;
+  switch (metric) {
+    case CanvasMetric::Degree:
+      values = Degree::run(g).degree;
+      break;
+    case CanvasMetric::Betweenness:
+      values = Betweenness::run(g).normalized;
+      break;
+    case CanvasMetric::PageRank:
+      values = PageRank::run(g).scores;
+      break;
+  }
+  return byActor(model, g, values, 0.0);
+}
+
+std::vector<int> actorCommunities(const Model& model) {
+  const GraphSnapshot g = GraphSnapshot::fromModel(model);
+  return byActor(model, g, Louvain::run(g).community, -1);
+}
+
+std::string metricLabel(CanvasMetric metric) {
+  switch (metric) {
+    case CanvasMetric::Degree:
+      return tr("metrics.degree");
+    case CanvasMetric::Betweenness:
+      return tr("metrics.betweenness");
+    case CanvasMetric::PageRank:
+      return tr("metrics.pagerank");
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// [SECTION] actor search
+
+std::vector<RowId> searchActors(const Model& model, std::string_view query, std::size_t limit) {
+  const std::string q = foldForSearch(query);
+  if (q.empty()) return {};
+  struct Hit {
+    int rank;
+    std::string name;
+    RowId id;
+  };
+  std::vector<Hit> hits;
+  for (const auto& [id, actor] : model.actors) {
+    const std::string name = foldForSearch(actor.name);
+    int rank = rankOf(name, q);
+    const int shortRank = rankOf(foldForSearch(actor.shortName), q);
+    if (shortRank >= 0 && (rank < 0 || shortRank < rank)) rank = shortRank;
+    if (rank >= 0) hits.push_back({rank, name, id});
+  }
+  std::sort(hits.begin(), hits.end(),
+            [](const Hit& a, const Hit& b) { return std::tie(a.rank, a.name, a.id) < std::tie(b.rank, b.name, b.id); });
+  std::vector<RowId> out;
+  for (std::size_t i = 0; i < hits.size() && i < limit; ++i) out.push_back(hits[i].id);
+  return out;
+}
+
+}  // namespace nestmap
