@@ -295,7 +295,8 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
   pollLayout(doc);
   if (m_pick.builtFor() != scene().version * 1000003 + scene().positionsVersion) m_pick.build(scene());
   if (m_fitPending && !scene().nodes.empty() && size.x > 0) fitToScene();
-  if (m_centreOn) {
+  // After any pending fit, so that fitting the map does not undo the centring.
+  if (m_centreOn && !m_fitPending) {
     if (auto i = scene().nodeOf(*m_centreOn); i >= 0)
       m_camera.center = scene().nodes[static_cast<std::size_t>(i)].position;
     m_centreOn.reset();
