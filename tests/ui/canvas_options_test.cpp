@@ -11,6 +11,7 @@
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
+#include "support/headless_gui.hpp"
 #include "support/temp_dir.hpp"
 #include "ui/canvas_panel.hpp"
 #include "ui/view_options_popup.hpp"
@@ -20,7 +21,7 @@ using namespace nestmap;
 namespace {
 
 // Indices into io.KeysDown; 1.86 leaves the mapping to the backend. 'F' is its own code, as in GLFW.
-constexpr int kEnter = 1, kDown = 4, kKeyF = 'F';
+constexpr int kEnter = test::HeadlessGui::kEnter, kDown = test::HeadlessGui::kDown, kKeyF = 'F';
 
 RowId actorByName(const Model& m, const std::string& name) {
   for (const auto& [id, a] : m.actors)
@@ -43,7 +44,7 @@ struct Harness {
   Document doc = Document::create(dir / "map.nestmap", defaultModel(embeddedData(), "test"));
   CanvasPanel canvas;
   RowId view = 0, a = 0, b = 0, c = 0;
-  ImGuiContext* context = nullptr;
+  test::HeadlessGui gui{[this] { canvas.draw(doc, ImVec2(0, 0), ImVec2(800, 600)); }, ImVec2(800, 600)};
 
   explicit Harness(bool withActors = true) {
     View v;
@@ -66,40 +67,15 @@ struct Harness {
           doc.model(), view,
           {{a, ViewPosition{-10, 0, false}}, {b, ViewPosition{10, 0, false}}, {c, ViewPosition{0, 10, false}}}));
     }
-    context = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(800, 600);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.KeyMap[ImGuiKey_Enter] = kEnter;
-    io.KeyMap[ImGuiKey_DownArrow] = kDown;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    io.MousePos = ImVec2(700, 500);
+    ImGui::GetIO().MousePos = ImVec2(700, 500);
     frame();
     frame();
   }
-  ~Harness() { ImGui::DestroyContext(context); }
 
-  void frame() {
-    ImGui::NewFrame();
-    canvas.draw(doc, ImVec2(0, 0), ImVec2(800, 600));
-    ImGui::Render();
-  }
-  void moveTo(ImVec2 p) {
-    ImGui::GetIO().MousePos = p;
-    frame();
-  }
-  void button(bool down) {
-    ImGui::GetIO().MouseDown[0] = down;
-    frame();
-  }
-  void clickAt(ImVec2 p) {
-    moveTo(p);
-    button(true);
-    button(false);
-  }
+  void frame() { gui.frame(); }
+  void moveTo(ImVec2 p) { gui.moveTo(p); }
+  void button(bool down) { gui.button(down); }
+  void clickAt(ImVec2 p) { gui.clickAt(p); }
   /// Drags with Ctrl held from `from` to `to` in a few steps.
   void ctrlDrag(ImVec2 from, ImVec2 to) {
     ImGuiIO& io = ImGui::GetIO();
@@ -112,29 +88,13 @@ struct Harness {
     io.KeyCtrl = false;
     frame();
   }
-  void press(int key, bool ctrl = false) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = ctrl;
-    io.KeysDown[key] = true;
-    frame();
-    io.KeysDown[key] = false;
-    io.KeyCtrl = false;
-    frame();
-  }
+  void press(int key, bool ctrl = false) { gui.press(key, ctrl); }
   ImVec2 at(RowId actor) const {
     auto s = canvas.screenOf(actor);
     REQUIRE(s);
     return ImVec2(static_cast<float>(s->first.x), static_cast<float>(s->first.y));
   }
-  std::size_t undoDepth() {
-    std::size_t n = 0;
-    while (doc.canUndo()) {
-      doc.undo();
-      ++n;
-    }
-    for (std::size_t i = 0; i < n; ++i) doc.redo();
-    return n;
-  }
+  std::size_t undoDepth() { return test::undoDepth(doc); }
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
+#include "support/headless_gui.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
@@ -20,7 +21,8 @@ using namespace nestmap;
 namespace {
 
 // Indices into io.KeysDown; 1.86 leaves the mapping to the backend.
-constexpr int kEnter = 1, kBackspace = 2, kKeyA = 3;
+constexpr int kEnter = test::HeadlessGui::kEnter, kBackspace = test::HeadlessGui::kBackspace,
+              kKeyA = test::HeadlessGui::kKeyA;
 
 RowId actorByName(const Model& m, const std::string& name) {
   for (const auto& [id, a] : m.actors)
@@ -36,7 +38,7 @@ struct Harness {
   std::set<RowId> selection;
   RowId tie = 0;
   RowId caw = 0, ocmw = 0, tieId = 0;
-  ImGuiContext* context = nullptr;
+  test::HeadlessGui gui{[this] { panel.draw(doc, selection, ImVec2(0, 0), ImVec2(420, 800), tie); }};
 
   Harness() {
     Actor a;
@@ -54,37 +56,13 @@ struct Harness {
     doc.execute(addTie(doc.model(), t));
     tieId = doc.model().ties.records().front().id;
 
-    context = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.KeyMap[ImGuiKey_Enter] = kEnter;
-    io.KeyMap[ImGuiKey_Backspace] = kBackspace;
-    io.KeyMap[ImGuiKey_A] = kKeyA;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     selection = {caw};
     frame();
     frame();
   }
-  ~Harness() { ImGui::DestroyContext(context); }
 
-  void frame() {
-    ImGui::NewFrame();
-    panel.draw(doc, selection, ImVec2(0, 0), ImVec2(420, 800), tie);
-    ImGui::Render();
-  }
-  void clickAt(ImVec2 p) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = p;
-    frame();
-    io.MouseDown[0] = true;
-    frame();
-    io.MouseDown[0] = false;
-    frame();
-  }
+  void frame() { gui.frame(); }
+  void clickAt(ImVec2 p) { gui.clickAt(p); }
   void click(const std::string& field) {
     frame();  // a popup opened last frame is placed only now
     auto centre = panel.fieldCenter(field);
@@ -92,19 +70,8 @@ struct Harness {
     REQUIRE(centre);
     clickAt(*centre);
   }
-  void press(int key, bool ctrl = false) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = ctrl;
-    io.KeysDown[key] = true;
-    frame();
-    io.KeysDown[key] = false;
-    io.KeyCtrl = false;
-    frame();
-  }
-  void type(const std::string& text) {
-    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
-    frame();
-  }
+  void press(int key, bool ctrl = false) { gui.press(key, ctrl); }
+  void type(const std::string& text) { gui.type(text); }
   /// Clicks a text field, replaces its text and presses Enter.
   void enter(const std::string& field, const std::string& text) {
     click(field);
@@ -116,15 +83,7 @@ struct Harness {
     press(kEnter);
   }
   const Actor& actor(RowId id) const { return *doc.model().actors.find(id); }
-  std::size_t undoDepth() {
-    std::size_t n = 0;
-    while (doc.canUndo()) {
-      doc.undo();
-      ++n;
-    }
-    for (std::size_t i = 0; i < n; ++i) doc.redo();
-    return n;
-  }
+  std::size_t undoDepth() { return test::undoDepth(doc); }
 };
 
 }  // namespace

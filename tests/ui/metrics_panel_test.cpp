@@ -20,6 +20,7 @@
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
+#include "support/headless_gui.hpp"
 #include "support/map_builder.hpp"
 #include "support/temp_dir.hpp"
 #include "ui/change_log_panel.hpp"
@@ -28,44 +29,7 @@ using namespace nestmap;
 
 namespace {
 
-/// An ImGui context without a window: frames are run by hand, input is scripted.
-class HeadlessGui {
- public:
-  HeadlessGui() : m_context(ImGui::CreateContext()) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60.0f;
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-  }
-  ~HeadlessGui() { ImGui::DestroyContext(m_context); }
-  HeadlessGui(const HeadlessGui&) = delete;
-  HeadlessGui& operator=(const HeadlessGui&) = delete;
-
-  /// One frame drawing `body`.
-  void frame(const std::function<void()>& body) {
-    ImGui::NewFrame();
-    body();
-    ImGui::Render();
-  }
-  /// Moves the mouse to `at`, presses and releases the left button, a frame each.
-  void click(ImVec2 at, const std::function<void()>& body) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = at;
-    frame(body);
-    io.MouseDown[0] = true;
-    frame(body);
-    io.MouseDown[0] = false;
-    frame(body);
-    io.MousePos = ImVec2(-1, -1);
-    frame(body);
-  }
-
- private:
-  ImGuiContext* m_context;
-};
+using test::HeadlessGui;
 
 struct TestMap {
   test::TempDir dir;

@@ -15,6 +15,7 @@
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
+#include "support/headless_gui.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
@@ -22,7 +23,8 @@ using namespace nestmap;
 namespace {
 
 // Indices into io.KeysDown; 1.86 leaves the mapping to the backend.
-constexpr int kEnter = 1, kBackspace = 2, kKeyA = 3;
+constexpr int kEnter = test::HeadlessGui::kEnter, kBackspace = test::HeadlessGui::kBackspace,
+              kKeyA = test::HeadlessGui::kKeyA;
 
 RowId actorByName(const Model& m, const std::string& name) {
   for (const auto& [id, a] : m.actors)
@@ -48,7 +50,7 @@ struct Harness {
   RowId caw = 0, cafe = 0, ocmw = 0, jh = 0;
   std::size_t base = 0;         ///< commands on the undo stack after setting up (5)
   SidebarPanel::Result result;  ///< what the frames since the last clear returned
-  ImGuiContext* context = nullptr;
+  test::HeadlessGui gui{[this] { drawPanel(); }};
 
   Harness() {
     const auto& types = doc.model().actorTypes.records();
@@ -69,23 +71,11 @@ struct Harness {
     doc.execute(putRecord<View>(overview));
     currentView = doc.model().views.records().front().id;
 
-    context = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.KeyMap[ImGuiKey_Enter] = kEnter;
-    io.KeyMap[ImGuiKey_Backspace] = kBackspace;
-    io.KeyMap[ImGuiKey_A] = kKeyA;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
     frame();
     frame();
     result = {};
     base = undoDepth();
   }
-  ~Harness() { ImGui::DestroyContext(context); }
 
   void add(const std::string& name, RowId type, const std::string& shortName = {}) {
     Actor a;
@@ -94,22 +84,13 @@ struct Harness {
     a.typeId = type;
     doc.execute(addActor(a));
   }
-  void frame() {
-    ImGui::NewFrame();
+  void frame() { gui.frame(); }
+  void drawPanel() {
     SidebarPanel::Result r = panel.draw(doc, currentView, selection, ImVec2(0, 0), ImVec2(320, 800));
-    ImGui::Render();
     if (r.selectActor) result.selectActor = r.selectActor;
     if (r.showView) result.showView = r.showView;
   }
-  void clickAt(ImVec2 p) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = p;
-    frame();
-    io.MouseDown[0] = true;
-    frame();
-    io.MouseDown[0] = false;
-    frame();
-  }
+  void clickAt(ImVec2 p) { gui.clickAt(p); }
   void click(const std::string& item) {
     frame();  // a popup opened last frame is placed only now
     auto centre = panel.itemCenter(item);
@@ -117,19 +98,8 @@ struct Harness {
     REQUIRE(centre);
     clickAt(*centre);
   }
-  void press(int key, bool ctrl = false) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = ctrl;
-    io.KeysDown[key] = true;
-    frame();
-    io.KeysDown[key] = false;
-    io.KeyCtrl = false;
-    frame();
-  }
-  void type(const std::string& text) {
-    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
-    frame();
-  }
+  void press(int key, bool ctrl = false) { gui.press(key, ctrl); }
+  void type(const std::string& text) { gui.type(text); }
   /// Replaces the text of the focused field and presses Enter.
   void replaceText(const std::string& text) {
     press(kKeyA, true);
@@ -137,15 +107,7 @@ struct Harness {
     type(text);
     press(kEnter);
   }
-  std::size_t undoDepth() {
-    std::size_t n = 0;
-    while (doc.canUndo()) {
-      doc.undo();
-      ++n;
-    }
-    for (std::size_t i = 0; i < n; ++i) doc.redo();
-    return n;
-  }
+  std::size_t undoDepth() { return test::undoDepth(doc); }
   std::vector<std::string> viewNames() const {
     std::vector<std::string> out;
     for (const auto& [id, v] : doc.model().views) out.push_back(v.name);
