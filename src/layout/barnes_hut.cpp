@@ -184,4 +184,77 @@ Vec2 BarnesHutTree::walkWithOverlap(std::uint32_t i, Vec2 p, double mi, const st
   return force;
 }
 
+void BarnesHutTree::addRepulsion(std::vector<Vec2>& force, double scaling, double theta) const {
+  const double theta2 = theta * theta;
+  const auto cells = static_cast<std::uint32_t>(m_cells.size());
+  double fx[64], fy[64];  // the forces on the leaf's bodies
+  for (std::uint32_t leaf = 0; leaf < cells; ++leaf) {
+    const Cell& own = m_cells[leaf];
+    if (!own.leaf || own.count == 0) continue;
+    const Body* bodies = m_bodies.data() + own.first;
+    const std::uint32_t count = own.count;
+    // A leaf at the depth limit can hold more than fits the scratch arrays: body by body then.
+    if (count > 64) {
+      for (std::uint32_t k = 0; k < count; ++k) {
+        const Body& b = bodies[k];
+        force[b.index] += walk(b.index, {b.x, b.y}, scaling * b.mass, theta);
+      }
+      continue;
+    }
+    double minX = bodies[0].x, maxX = minX, minY = bodies[0].y, maxY = minY;
+    for (std::uint32_t k = 0; k < count; ++k) {
+      fx[k] = fy[k] = 0;
+      minX = std::min(minX, bodies[k].x);
+      maxX = std::max(maxX, bodies[k].x);
+      minY = std::min(minY, bodies[k].y);
+      maxY = std::max(maxY, bodies[k].y);
+    }
+    auto pairs = [&](const Body* others, std::uint32_t n) {
+      for (std::uint32_t k = 0; k < count; ++k) {
+        const Body& b = bodies[k];
+        for (const Body *o = others, *end = others + n; o != end; ++o) {
+          const double dx = b.x - o->x, dy = b.y - o->y;
+          const double dist2 = dx * dx + dy * dy;
+          if (o->index == b.index || dist2 <= 0) continue;
+          const double factor = scaling * b.mass * o->mass / dist2;
+          fx[k] += dx * factor;
+          fy[k] += dy * factor;
+        }
+      }
+    };
+    for (std::uint32_t c = 0; c < cells;) {
+      const Cell& cell = m_cells[c];
+      if (c == leaf) {
+        pairs(bodies, count);
+        c = cell.next;
+        continue;
+      }
+      if (!cell.leaf || cell.count > 1) {
+        // The nearest the cell's centre of mass comes to any body of the leaf.
+        const double gx = std::max({minX - cell.cx, 0.0, cell.cx - maxX});
+        const double gy = std::max({minY - cell.cy, 0.0, cell.cy - maxY});
+        const bool overlaps =
+            cell.x0 <= maxX && minX < cell.x0 + cell.size && cell.y0 <= maxY && minY < cell.y0 + cell.size;
+        if (!overlaps && cell.size * cell.size < theta2 * (gx * gx + gy * gy)) {
+          for (std::uint32_t k = 0; k < count; ++k) {
+            const double dx = bodies[k].x - cell.cx, dy = bodies[k].y - cell.cy;
+            const double factor = scaling * bodies[k].mass * cell.mass / (dx * dx + dy * dy);
+            fx[k] += dx * factor;
+            fy[k] += dy * factor;
+          }
+          c = cell.next;
+          continue;
+        }
+      }
+      if (cell.leaf) {
+        pairs(m_bodies.data() + cell.first, cell.count);
+        c = cell.next;
+      } else {
+        ++c;
+      }
+    }
+    for (std::uint32_t k = 0; k < count; ++k) force[bodies[k].index] += Vec2{fx[k], fy[k]};
+  }
+}
+
 }  // namespace nestmap

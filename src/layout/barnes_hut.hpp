@@ -28,6 +28,12 @@ class BarnesHutTree {
   Vec2 repulsion(std::uint32_t i, const std::vector<Vec2>& points, const std::vector<double>& mass,
                  const std::vector<double>& radius, const RepulsionLaw& law, double theta) const;
 
+  /// Adds the repulsion on every body (kr·mᵢ·M·(pᵢ − c)/d², no overlap prevention) to `force`,
+  /// walking the tree once per leaf instead of once per body: a cell counts as one body for the
+  /// whole leaf when its size / distance to the leaf's box < θ, which every body of the leaf
+  /// would also find (so it is at least as exact as repulsion() body by body, and faster).
+  void addRepulsion(std::vector<Vec2>& force, double scaling, double theta) const;
+
   /// The bodies in the tree's order: neighbours in space are near in this list.
   const std::vector<std::uint32_t>& order() const { return m_order; }
   std::size_t cellCount() const { return m_cells.size(); }

@@ -77,7 +77,10 @@ void ForceAtlas2::repulsion() {
   if (m_params.barnesHut) {
     m_tree.build(p, m_mass);
     // In the tree's order, consecutive bodies walk nearly the same cells.
-    for (std::uint32_t i : m_tree.order()) m_force[i] += m_tree.repulsion(i, p, m_mass, radius, law, m_params.theta);
+    if (law.preventOverlap)
+      for (std::uint32_t i : m_tree.order()) m_force[i] += m_tree.repulsion(i, p, m_mass, radius, law, m_params.theta);
+    else
+      m_tree.addRepulsion(m_force, law.scaling, m_params.theta);
     return;
   }
   for (std::uint32_t i = 0; i < n; ++i)
