@@ -159,6 +159,43 @@ TEST_CASE("Barnes–Hut repulsion stays within 2 % of the exact sum at θ 0.5", 
   CHECK(full.y == Approx(exact.y).epsilon(1e-9));
 }
 
+TEST_CASE("Barnes–Hut walked once per leaf stays as close to the exact sum as the walk per body",
+          "[layout][barnes_hut]") {
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> coordinate(-100, 100);
+  const std::size_t n = 1500;
+  std::vector<Vec2> points(n);
+  std::vector<double> mass(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    points[i] = {coordinate(rng), coordinate(rng)};
+    mass[i] = 1 + static_cast<double>(rng() % 5);
+  }
+  BarnesHutTree tree;
+  tree.build(points, mass);
+  const RepulsionLaw law{2.0, false};
+  std::vector<Vec2> grouped(n);
+  tree.addRepulsion(grouped, law.scaling, 0.5);
+  double errorGrouped = 0, errorSingle = 0, sumExact = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    Vec2 exact;
+    for (std::uint32_t j = 0; j < n; ++j)
+      if (j != i) exact += pairRepulsion(points[i], mass[i], 0, points[j], mass[j], 0, law);
+    errorGrouped += (grouped[i] - exact).length();
+    errorSingle += (tree.repulsion(i, points, mass, {}, law, 0.5) - exact).length();
+    sumExact += exact.length();
+  }
+  INFO("grouped " << errorGrouped / sumExact << ", per body " << errorSingle / sumExact);
+  CHECK(errorGrouped / sumExact < 0.02);
+  CHECK(errorGrouped <= errorSingle * 1.0001);
+  // θ = 0: every cell opened, every pair summed: exact.
+  std::vector<Vec2> full(n);
+  tree.addRepulsion(full, law.scaling, 0.0);
+  Vec2 exact;
+  for (std::uint32_t j = 1; j < n; ++j) exact += pairRepulsion(points[0], mass[0], 0, points[j], mass[j], 0, law);
+  CHECK(full[0].x == Approx(exact.x).epsilon(1e-9));
+  CHECK(full[0].y == Approx(exact.y).epsilon(1e-9));
+}
+
 TEST_CASE("ForceAtlas2: the same seed gives the same positions; another seed others", "[layout][fa2]") {
   const auto g = randomGraph(500, 3, 1);
   ForceAtlas2Params p;
