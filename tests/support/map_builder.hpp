@@ -16,6 +16,13 @@ inline RowId actorByKey(const Model& m, std::string_view key) {
   return 0;
 }
 
+/// The actor named exactly `name`, or 0.
+inline RowId actorByName(const Model& m, std::string_view name) {
+  for (const auto& [id, a] : m.actors)
+    if (a.name == name) return id;
+  return 0;
+}
+
 /// Adds `actor` under the next free id and returns that id.
 inline RowId putActor(Model& m, Actor actor) {
   actor.id = m.actors.nextId();

@@ -12,6 +12,7 @@
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
 #include "support/headless_gui.hpp"
+#include "support/map_builder.hpp"
 #include "support/temp_dir.hpp"
 #include "ui/canvas_panel.hpp"
 #include "ui/view_options_popup.hpp"
@@ -23,11 +24,7 @@ namespace {
 // Indices into io.KeysDown; 1.86 leaves the mapping to the backend. 'F' is its own code, as in GLFW.
 constexpr int kEnter = test::HeadlessGui::kEnter, kDown = test::HeadlessGui::kDown, kKeyF = 'F';
 
-RowId actorByName(const Model& m, const std::string& name) {
-  for (const auto& [id, a] : m.actors)
-    if (a.name == name) return id;
-  return 0;
-}
+using test::actorByName;
 
 Actor namedActor(const Model& m, std::string name, std::string shortName = {}) {
   Actor a;

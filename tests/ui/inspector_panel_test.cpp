@@ -14,6 +14,7 @@
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
 #include "support/headless_gui.hpp"
+#include "support/map_builder.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
@@ -24,11 +25,7 @@ namespace {
 constexpr int kEnter = test::HeadlessGui::kEnter, kBackspace = test::HeadlessGui::kBackspace,
               kKeyA = test::HeadlessGui::kKeyA;
 
-RowId actorByName(const Model& m, const std::string& name) {
-  for (const auto& [id, a] : m.actors)
-    if (a.name == name) return id;
-  return 0;
-}
+using test::actorByName;
 
 /// A map with two actors and a tie between them, and the panel in a headless ImGui.
 struct Harness {

@@ -16,6 +16,7 @@
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
 #include "support/headless_gui.hpp"
+#include "support/map_builder.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
@@ -26,11 +27,7 @@ namespace {
 constexpr int kEnter = test::HeadlessGui::kEnter, kBackspace = test::HeadlessGui::kBackspace,
               kKeyA = test::HeadlessGui::kKeyA;
 
-RowId actorByName(const Model& m, const std::string& name) {
-  for (const auto& [id, a] : m.actors)
-    if (a.name == name) return id;
-  return 0;
-}
+using test::actorByName;
 
 /// A map of four actors of two types, and the panel in a headless ImGui:
 ///
