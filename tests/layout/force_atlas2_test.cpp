@@ -34,6 +34,28 @@ GraphSnapshot randomGraph(std::size_t n, std::size_t perVertex, unsigned seed) {
   return GraphSnapshot::fromEdges(n, edges, false);
 }
 
+/// `n` bodies at random in a 200 × 200 square, masses 1–5, from `seed`.
+std::pair<std::vector<Vec2>, std::vector<double>> randomBodies(std::size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> coordinate(-100, 100);
+  std::vector<Vec2> points(n);
+  std::vector<double> mass(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    points[i] = {coordinate(rng), coordinate(rng)};
+    mass[i] = 1 + static_cast<double>(rng() % 5);
+  }
+  return {points, mass};
+}
+
+/// The repulsion on body `i` summed over every other body, pair by pair.
+Vec2 exactRepulsion(const std::vector<Vec2>& points, const std::vector<double>& mass, std::uint32_t i,
+                    const RepulsionLaw& law) {
+  Vec2 sum;
+  for (std::uint32_t j = 0; j < points.size(); ++j)
+    if (j != i) sum += pairRepulsion(points[i], mass[i], 0, points[j], mass[j], 0, law);
+  return sum;
+}
+
 }  // namespace
 
 // Two nodes joined by one edge, 5 apart:
@@ -125,23 +147,14 @@ TEST_CASE("ForceAtlas2: dissuade hubs divides an edge's attraction by its source
 }
 
 TEST_CASE("Barnes–Hut repulsion stays within 2 % of the exact sum at θ 0.5", "[layout][barnes_hut]") {
-  std::mt19937 rng(7);
-  std::uniform_real_distribution<double> coordinate(-100, 100);
   const std::size_t n = 2000;
-  std::vector<Vec2> points(n);
-  std::vector<double> mass(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    points[i] = {coordinate(rng), coordinate(rng)};
-    mass[i] = 1 + static_cast<double>(rng() % 5);
-  }
+  const auto [points, mass] = randomBodies(n, 7);
   BarnesHutTree tree;
   tree.build(points, mass);
   const RepulsionLaw law{2.0, false};
   double worst = 0, sumError = 0, sumExact = 0;
   for (std::uint32_t i = 0; i < n; i += 7) {
-    Vec2 exact;
-    for (std::uint32_t j = 0; j < n; ++j)
-      if (j != i) exact += pairRepulsion(points[i], mass[i], 0, points[j], mass[j], 0, law);
+    const Vec2 exact = exactRepulsion(points, mass, i, law);
     const Vec2 approx = tree.repulsion(i, points, mass, {}, law, 0.5);
     const double error = (approx - exact).length();
     worst = std::max(worst, error / exact.length());
@@ -152,8 +165,7 @@ TEST_CASE("Barnes–Hut repulsion stays within 2 % of the exact sum at θ 0.5", 
   CHECK(sumError / sumExact < 0.02);
   CHECK(worst < 0.1);
   // θ = 0 opens every cell: exact up to rounding.
-  Vec2 exact;
-  for (std::uint32_t j = 1; j < n; ++j) exact += pairRepulsion(points[0], mass[0], 0, points[j], mass[j], 0, law);
+  const Vec2 exact = exactRepulsion(points, mass, 0, law);
   const Vec2 full = tree.repulsion(0, points, mass, {}, law, 0.0);
   CHECK(full.x == Approx(exact.x).epsilon(1e-9));
   CHECK(full.y == Approx(exact.y).epsilon(1e-9));
@@ -161,15 +173,8 @@ TEST_CASE("Barnes–Hut repulsion stays within 2 % of the exact sum at θ 0.5", 
 
 TEST_CASE("Barnes–Hut walked once per leaf stays as close to the exact sum as the walk per body",
           "[layout][barnes_hut]") {
-  std::mt19937 rng(11);
-  std::uniform_real_distribution<double> coordinate(-100, 100);
   const std::size_t n = 1500;
-  std::vector<Vec2> points(n);
-  std::vector<double> mass(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    points[i] = {coordinate(rng), coordinate(rng)};
-    mass[i] = 1 + static_cast<double>(rng() % 5);
-  }
+  const auto [points, mass] = randomBodies(n, 11);
   BarnesHutTree tree;
   tree.build(points, mass);
   const RepulsionLaw law{2.0, false};
@@ -177,9 +182,7 @@ TEST_CASE("Barnes–Hut walked once per leaf stays as close to the exact sum as 
   tree.addRepulsion(grouped, law.scaling, 0.5);
   double errorGrouped = 0, errorSingle = 0, sumExact = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
-    Vec2 exact;
-    for (std::uint32_t j = 0; j < n; ++j)
-      if (j != i) exact += pairRepulsion(points[i], mass[i], 0, points[j], mass[j], 0, law);
+    const Vec2 exact = exactRepulsion(points, mass, i, law);
     errorGrouped += (grouped[i] - exact).length();
     errorSingle += (tree.repulsion(i, points, mass, {}, law, 0.5) - exact).length();
     sumExact += exact.length();
@@ -190,8 +193,7 @@ TEST_CASE("Barnes–Hut walked once per leaf stays as close to the exact sum as 
   // θ = 0: every cell opened, every pair summed: exact.
   std::vector<Vec2> full(n);
   tree.addRepulsion(full, law.scaling, 0.0);
-  Vec2 exact;
-  for (std::uint32_t j = 1; j < n; ++j) exact += pairRepulsion(points[0], mass[0], 0, points[j], mass[j], 0, law);
+  const Vec2 exact = exactRepulsion(points, mass, 0, law);
   CHECK(full[0].x == Approx(exact.x).epsilon(1e-9));
   CHECK(full[0].y == Approx(exact.y).epsilon(1e-9));
 }
