@@ -249,13 +249,14 @@ int main(int argc, char** argv) {
   std::vector<NodeInstance> nodes;
   std::vector<EdgeInstance> edges;
   std::size_t arrowFirst = 0;
-  std::uint64_t version = 0, positionsVersion = 0;
+  std::uint64_t version = 0, positionsVersion = 0, stateVersion = 0;
   std::size_t packed = 0;
   auto upload = [&](const Scene& s, double& pack) {
     const auto t = Clock::now();
-    if (s.version != version || s.positionsVersion != positionsVersion) {
+    if (s.version != version || s.positionsVersion != positionsVersion || s.stateVersion != stateVersion) {
       version = s.version;
       positionsVersion = s.positionsVersion;
+      stateVersion = s.stateVersion;
       packInstances(s, nodes, edges, arrowFirst);
       ++packed;
     }

@@ -9,7 +9,7 @@ packages=(
   libboost-graph-dev libsqlite3-dev catch2 libstb-dev libcli11-dev
   nlohmann-json3-dev libpugixml-dev
   fonts-dejavu-core
-  xvfb xauth
+  xvfb xauth x11-xserver-utils
   tesseract-ocr tesseract-ocr-nld
 )
 # `install-deps.sh bench`: also the peers the benchmarks compare against.

@@ -5,6 +5,8 @@ flat in vec4 v_color;
 flat in float v_flags;
 flat in float v_halfWidthPx;
 
+uniform vec4 u_selectColor;
+
 out vec4 fragColor;
 
 void main() {
@@ -15,5 +17,6 @@ void main() {
   color.a *= clamp(edgePx, 0.0, 1.0);
   if ((flags & 4) != 0) color.a *= 0.12;
   if ((flags & 8) != 0) color.rgb *= 0.6;
+  if ((flags & 16) != 0) color = vec4(u_selectColor.rgb, color.a);
   fragColor = color;
 }

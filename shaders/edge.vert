@@ -8,7 +8,7 @@ layout(location = 1) in vec2 a_to;
 layout(location = 2) in float a_width;
 layout(location = 3) in vec4 a_color;
 layout(location = 4) in float a_curve;  // bend as a fraction of the length
-layout(location = 5) in float a_flags;  // 1 dashed, 2 arrow, 4 faded, 8 highlighted
+layout(location = 5) in float a_flags;  // 1 dashed, 2 arrow, 4 faded, 8 highlighted, 16 selected
 
 uniform vec2 u_center;
 uniform float u_zoom;
@@ -32,6 +32,7 @@ void main() {
   vec2 tangent = 2.0 * (1.0 - t) * (control - a_from) + 2.0 * t * (a_to - control);
   vec2 normal = length(tangent) > 0.0 ? normalize(vec2(-tangent.y, tangent.x)) : n;
   float halfPx = max(a_width * u_zoom, 1.0) * 0.5 + 1.0;  // + one pixel for antialiasing
+  if ((int(a_flags + 0.5) & 16) != 0) halfPx += 2.0;         // a selected tie stands out
   vec2 world = p + normal * side * halfPx / u_zoom;
   gl_Position = vec4((world - u_center) * u_zoom * 2.0 / u_viewport, 0.0, 1.0);
   v_along = t * len * u_zoom;

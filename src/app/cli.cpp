@@ -295,10 +295,11 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   app.fallthrough();
 
   std::string guiFile;
-  std::string screenshot;
+  std::string screenshot, screenshotInfo;
   int width = 1280, height = 800;
   app.add_option("file", guiFile, tr("cli.opt.gui_file"));
-  app.add_option("--screenshot", screenshot, tr("cli.opt.screenshot"));
+  auto* screenshotOpt = app.add_option("--screenshot", screenshot, tr("cli.opt.screenshot"));
+  app.add_option("--screenshot-info", screenshotInfo, tr("cli.opt.screenshot_info"))->needs(screenshotOpt);
   auto* widthOpt = app.add_option("--width", width, tr("cli.opt.width"))->check(CLI::Range(320, 7680));
   auto* heightOpt = app.add_option("--height", height, tr("cli.opt.height"))->check(CLI::Range(240, 4320));
   std::string size, view, select;
@@ -340,6 +341,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   addImportCommands(app, action, io);
   addNestCommands(app, action, io);
   addLayoutCommands(app, action, io);
+  addAgreementCommands(app, action, io);
   app.require_subcommand(0, 1);
   app.footer(tr("cli.footer"));
 
@@ -376,6 +378,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
     }
     GuiOptions options;
     if (!screenshot.empty()) options.screenshot = screenshot;
+    if (!screenshotInfo.empty()) options.screenshotInfo = screenshotInfo;
     options.width = width;
     options.height = height;
     if (*sizeOpt) parseWindowSize(size, options.width, options.height);

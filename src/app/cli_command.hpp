@@ -33,4 +33,7 @@ void addLayoutCommands(CLI::App& app, CliAction& action, CliStreams io);
 /// `nestmap import IN OUT` (cli_import.cpp).
 void addImportCommands(CLI::App& app, CliAction& action, CliStreams io);
 
+/// `nestmap agreements FILE [...]`, also `--set-status ID STATUS` (cli_agreements.cpp).
+void addAgreementCommands(CLI::App& app, CliAction& action, CliStreams io);
+
 }  // namespace nestmap

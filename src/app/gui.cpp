@@ -9,10 +9,13 @@
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
+#include <cstdlib>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
 
@@ -88,6 +91,41 @@ bool onSomeMonitor(int x, int y) {
 
 void applyTheme(bool dark) { dark ? ImGui::StyleColorsDark() : ImGui::StyleColorsLight(); }
 
+/// The interface's scale: NESTMAP_UI_SCALE when set to a number from 0.5 to 4,
+/// else the window's content scale as the desktop reports it.
+float uiScale(GLFWwindow* window) {
+  if (const char* forced = std::getenv("NESTMAP_UI_SCALE")) {
+    char* end = nullptr;
+    const float value = std::strtof(forced, &end);
+    if (end != forced && *end == '\0' && value >= 0.5f && value <= 4.0f) return value;
+  }
+  float x = 1, y = 1;
+  glfwGetWindowContentScale(window, &x, &y);
+  return x > 0 ? x : 1.0f;
+}
+
+/// What a test needs to find the map in a screenshot: the window and framebuffer sizes, the
+/// canvas's rectangle (ImGui coordinates: logical pixels, y down from the window's top), its
+/// camera (layout coordinates, y up; zoom in logical pixels per layout unit) and the actors'
+/// radius in layout units. Empty, or the reason it could not be written.
+std::string writeScreenshotInfo(const fs::path& path, const CanvasPanel& canvas, ImVec2 fbScale, int fbWidth,
+                                int fbHeight) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const auto [pos, size] = canvas.rect();
+  const Camera& camera = canvas.camera();
+  const nlohmann::json info = {
+      {"window", {{"width", io.DisplaySize.x}, {"height", io.DisplaySize.y}}},
+      {"framebuffer", {{"width", fbWidth}, {"height", fbHeight}, {"scaleX", fbScale.x}, {"scaleY", fbScale.y}}},
+      {"canvas", {{"x", pos.x}, {"y", pos.y}, {"width", size.x}, {"height", size.y}}},
+      {"camera", {{"centerX", camera.center.x}, {"centerY", camera.center.y}, {"zoom", camera.zoom}}},
+      {"nodeRadius", canvas.options().nodeRadius},
+  };
+  std::ofstream out(path);
+  out << info.dump(2) << '\n';
+  out.close();
+  return out ? std::string() : trf("gui.screenshot_info_failed", {path.string()});
+}
+
 }  // namespace
 
 int runGui(Document& startDoc, const GuiOptions& options) {
@@ -141,12 +179,23 @@ int runGui(Document& startDoc, const GuiOptions& options) {
   AppShell shell;
   shell.darkTheme = settings.theme == "dark";
   applyTheme(shell.darkTheme);
-  float scaleX = 1, scaleY = 1;
-  glfwGetWindowContentScale(window, &scaleX, &scaleY);
-  const float scale = scaleX > 0 ? scaleX : 1.0f;
+  // Fonts and spacing follow the monitor's content scale (Xft.dpi on X11,
+  // the display scale on Wayland and macOS), also when the window moves to
+  // another monitor; NESTMAP_UI_SCALE overrides it where the desktop says nothing.
+  float scale = uiScale(window);
+  InterfaceFonts fonts = loadInterfaceFonts(17.0f * scale);
   ImGui::GetStyle().ScaleAllSizes(scale);
-  const InterfaceFonts fonts = loadInterfaceFonts(17.0f * scale);
   if (!fonts.dejaVu) std::cerr << "nestmap: " << tr("gui.no_font") << '\n';
+  auto rescale = [&](float next) {
+    scale = next;
+    ImGui::GetStyle() = ImGuiStyle();
+    applyTheme(shell.darkTheme);
+    ImGui::GetStyle().ScaleAllSizes(scale);
+    io.Fonts->Clear();
+    fonts = loadInterfaceFonts(17.0f * scale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  };
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
@@ -216,6 +265,7 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       doc->reloadIfChangedExternally();
     }
 
+    if (const float now = uiScale(window); std::abs(now - scale) > 0.01f) rescale(now);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     // A screenshot shows the map as it is, not a tooltip of wherever Xvfb's pointer happens to rest.
@@ -229,6 +279,8 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       shell.recentFiles = settings.recentFiles;
       const float menuHeight = shell.drawMenu(*doc, panels->canvas, quit);
       DocumentPanels& p = *panels;
+      const bool showMetrics = std::exchange(shell.showMetricsRequest, false);
+      p.canvas.setUiScale(scale);
       const ImGuiViewport* viewport = ImGui::GetMainViewport();
       const ImVec2 origin(viewport->Pos.x, viewport->Pos.y + menuHeight);
       const ImVec2 area(viewport->Size.x, viewport->Size.y - menuHeight);
@@ -270,7 +322,7 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       // The inspector on the right; the canvas and the bottom panel between.
       const float inspectorWidth = std::min(330.0f * scale, (area.x - sidebarWidth) * 0.3f);
       p.inspector.draw(*doc, p.canvas.options().selection, ImVec2(origin.x + area.x - inspectorWidth, bodyTop),
-                       ImVec2(inspectorWidth, bodyHeight));
+                       ImVec2(inspectorWidth, bodyHeight), p.canvas.selectedTie());
       const float middleWidth = area.x - sidebarWidth - inspectorWidth;
       // Below the canvas: the metrics table or the change log, chosen with tabs.
       const float bottomHeight = std::round(std::min(230.0f * scale, bodyHeight * 0.3f));
@@ -284,7 +336,8 @@ int runGui(Document& startDoc, const GuiOptions& options) {
                    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
       ImGui::PopStyleVar();
       if (ImGui::BeginTabBar("##bottom")) {
-        if (ImGui::BeginTabItem(tr("gui.tab_metrics").c_str())) {
+        if (ImGui::BeginTabItem(tr("gui.tab_metrics").c_str(), nullptr,
+                                showMetrics ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
           p.bottomTab = 0;
           ImGui::EndTabItem();
         }
@@ -300,8 +353,11 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       if (p.bottomTab == 0) {
         if (RowId clicked = p.metrics.draw(*doc, panelPos, panelSize)) p.canvas.selectAndCentre(clicked);
       } else {
+        p.metrics.update(*doc);  // the canvas's tooltip shows the measures
         p.changeLog.draw(*doc, panelPos, panelSize);
       }
+      const bool measuresCurrent = p.metrics.hasResult() && p.metrics.resultRevision() == doc->revision();
+      p.canvas.setActorMeasures(measuresCurrent ? &p.metrics.rows() : nullptr);
       p.canvas.draw(*doc, ImVec2(origin.x + sidebarWidth, bodyTop), ImVec2(middleWidth, canvasHeight));
       shell.drawStatusBar(*doc, p.canvas, ImVec2(origin.x, bodyTop + bodyHeight), ImVec2(area.x, statusHeight));
     } catch (const std::exception& e) {
@@ -328,6 +384,9 @@ int runGui(Document& startDoc, const GuiOptions& options) {
     // ImGui settles its layout over the first frames; shoot after a few.
     if (options.screenshot && ++frame == 4) {
       std::string error = writeFramebufferPng(fbWidth, fbHeight, *options.screenshot);
+      if (error.empty() && options.screenshotInfo)
+        error =
+            writeScreenshotInfo(*options.screenshotInfo, panels->canvas, io.DisplayFramebufferScale, fbWidth, fbHeight);
       if (!error.empty()) {
         std::cerr << "nestmap: " << error << '\n';
         exitCode = kExitIo;

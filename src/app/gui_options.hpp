@@ -10,6 +10,8 @@ class Document;
 /// How the GUI is started from the command line.
 struct GuiOptions {
   std::optional<std::filesystem::path> screenshot;  ///< write a PNG of the window after a few frames, then quit
+  /// With a screenshot: also write, as JSON, where the canvas lies in it and how its camera looked (for tests).
+  std::optional<std::filesystem::path> screenshotInfo;
   int width = 1280, height = 800;
   bool sizeGiven = false;             ///< --width, --height or --size: the saved window size is not restored
   bool languageGiven = false;         ///< --lang or NESTMAP_LANG: the saved language is not restored

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/agreement_workflow.hpp"
 #include "edit/record_commands.hpp"
 
 namespace nestmap {
@@ -171,6 +172,8 @@ CommandPtr deleteAgreement(const Model& m, RowId agreementId) {
 
 CommandPtr setAgreementStatus(const Model& m, RowId agreementId, AgreementStatus status, Date date, std::string note) {
   Agreement a = require<Agreement>(m, agreementId);
+  // Refused here, when the command is built: nothing reaches the file or the undo stack.
+  if (auto problem = checkStatusChange(a, status, date, note)) throw UserError(UserError::Kind::InvalidInput, *problem);
   a.history.push_back({date, status, std::move(note)});
   std::string d = trf("cmd.agreement_status", {a.title, tr(std::string("status.") + std::string(key(status)))});
   return std::make_unique<PutRecord<Agreement>>(std::move(a), d);

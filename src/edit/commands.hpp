@@ -27,7 +27,8 @@ CommandPtr deleteContact(const Model& model, RowId contactId);
 CommandPtr addAgreement(Agreement agreement);
 CommandPtr updateAgreement(Agreement agreement);
 CommandPtr deleteAgreement(const Model& model, RowId agreementId);
-/// Moves an agreement to `status` on `date`, appended to its history.
+/// Moves an agreement to `status` on `date`, appended to its history; throws
+/// UserError (InvalidInput) when checkStatusChange refuses the step.
 CommandPtr setAgreementStatus(const Model& model, RowId agreementId, AgreementStatus status, Date date,
                               std::string note = {});
 

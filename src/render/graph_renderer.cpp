@@ -117,6 +117,7 @@ bool GraphRenderer::init(std::string& error) {
   m_selectColor = glGetUniformLocation(m_nodes.id, "u_selectColor");
   m_hoverColor = glGetUniformLocation(m_nodes.id, "u_hoverColor");
   m_borderColor = glGetUniformLocation(m_nodes.id, "u_borderColor");
+  m_edgeSelectColor = glGetUniformLocation(m_edges.id, "u_selectColor");
 
   const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
   glGenBuffers(1, &m_quad);
@@ -148,10 +149,13 @@ bool GraphRenderer::init(std::string& error) {
 }
 
 bool GraphRenderer::upload(const Scene& scene) {
-  if (m_uploaded == &scene && scene.version == m_version && scene.positionsVersion == m_positionsVersion) return false;
+  if (m_uploaded == &scene && scene.version == m_version && scene.positionsVersion == m_positionsVersion &&
+      scene.stateVersion == m_stateVersion)
+    return false;
   m_uploaded = &scene;
   m_version = scene.version;
   m_positionsVersion = scene.positionsVersion;
+  m_stateVersion = scene.stateVersion;
 
   packInstances(scene, m_nodeData, m_edgeData, m_arrowFirst);
   m_nodeCount = m_nodeData.size();
@@ -189,6 +193,7 @@ void GraphRenderer::draw(const Scene& scene, const Camera& camera, int x, int y,
   };
   if (m_edgeCount) {
     setCamera(m_edges);
+    glUniform4f(m_edgeSelectColor, kSelectColor[0], kSelectColor[1], kSelectColor[2], 1.0f);
     glBindVertexArray(m_edgeVao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 2 * (kEdgeSegments + 1), static_cast<GLsizei>(m_edgeCount));
     if (m_edgeCount > m_arrowFirst) {
@@ -199,7 +204,7 @@ void GraphRenderer::draw(const Scene& scene, const Camera& camera, int x, int y,
   }
   if (m_nodeCount) {
     setCamera(m_nodes);
-    glUniform4f(m_selectColor, 0.06f, 0.38f, 0.85f, 1.0f);
+    glUniform4f(m_selectColor, kSelectColor[0], kSelectColor[1], kSelectColor[2], 1.0f);
     glUniform4f(m_hoverColor, 0.20f, 0.20f, 0.20f, 0.85f);
     glUniform4f(m_borderColor, 0.0f, 0.0f, 0.0f, 1.0f);
     glBindVertexArray(m_nodeVao);

@@ -110,7 +110,7 @@ const Scene& SceneBuilder::build(const Model& model, std::uint64_t revision, con
     if (interaction == static_cast<const SceneInteraction&>(m_options)) return m_scene;
     static_cast<SceneInteraction&>(m_options) = interaction;
     refreshState(interaction);
-    m_scene.positionsVersion = nextStamp();
+    m_scene.stateVersion = nextStamp();
     return m_scene;
   }
   rebuild(model, options);
@@ -135,6 +135,7 @@ void SceneBuilder::rebuild(const Model& model, const SceneOptions& options) {
   updateBounds();
   m_scene.version = nextStamp();
   m_scene.positionsVersion = nextStamp();
+  m_scene.stateVersion = nextStamp();
 }
 
 void SceneBuilder::buildNodes(const Model& model, const SceneOptions& options) {
@@ -488,7 +489,9 @@ void SceneBuilder::refreshState(const SceneInteraction& interaction) {
     const std::uint8_t a = s.nodes[e.from].flags, b = s.nodes[e.to].flags;
     e.flags &= SceneEdge::Dashed | SceneEdge::Arrow;
     if ((a | b) & SceneNode::Faded) e.flags |= SceneEdge::Faded;
-    if ((a | b) & kPointed) e.flags |= SceneEdge::Highlighted;
+    if (((a | b) & kPointed) || (interaction.hoveredTie && e.tieId == interaction.hoveredTie))
+      e.flags |= SceneEdge::Highlighted;
+    if (interaction.selectedTie && e.tieId == interaction.selectedTie) e.flags |= SceneEdge::Selected;
   }
 }
 

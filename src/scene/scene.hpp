@@ -33,8 +33,9 @@ struct SceneNode {
 
 /// One tie as drawn between two scene nodes (indices into Scene::nodes).
 struct SceneEdge {
-  /// Highlighted: an end is selected or hovered. Faded: an end is faded.
-  enum Flags : std::uint8_t { Dashed = 1, Arrow = 2, Faded = 4, Highlighted = 8 };
+  /// Highlighted: an end is selected or hovered, or the tie is hovered. Faded: an end is
+  /// faded. Selected: the tie itself is selected.
+  enum Flags : std::uint8_t { Dashed = 1, Arrow = 2, Faded = 4, Highlighted = 8, Selected = 16 };
   RowId tieId = 0;
   std::uint32_t from = 0, to = 0;
   float width = 1;  ///< in layout units
@@ -73,8 +74,10 @@ struct LegendEntry {
 /// - `version` changes on a rebuild, when anything may have changed (nodes,
 ///   edges, labels, legend, title);
 /// - `positionsVersion` changes with every rebuild too, and also when only
-///   node positions and bounds (SceneBuilder::movePositions) or only the
+///   node positions and bounds changed (SceneBuilder::movePositions);
+/// - `stateVersion` changes with every rebuild too, and also when only the
 ///   selection/hover/focus flags of nodes and edges changed.
+/// Pick indexes key on the first two; the renderer's buffers on all three.
 struct Scene {
   std::vector<SceneNode> nodes;    ///< in actor-id order
   std::vector<SceneEdge> edges;    ///< in tie-id order
@@ -82,7 +85,7 @@ struct Scene {
   std::vector<LegendEntry> legend;
   std::string title;
   Vec2 min, max;  ///< bounding box of the nodes (with their radii); both 0 when there are none
-  std::uint64_t version = 0, positionsVersion = 0;
+  std::uint64_t version = 0, positionsVersion = 0, stateVersion = 0;
 
   /// Index of the node of `actorId`, or −1 when it is not drawn.
   std::int64_t nodeOf(RowId actorId) const;
@@ -128,6 +131,7 @@ struct SceneContentOptions {
 struct SceneInteraction {
   std::set<RowId> selection;
   RowId hovered = 0;
+  RowId selectedTie = 0, hoveredTie = 0;  ///< a tie picked on the canvas (0: none)
   /// Show this actor's neighbourhood (over the drawn ties, ignoring direction); the rest
   /// faded. Nothing is faded when the actor is not drawn.
   std::optional<RowId> focus;

@@ -2,9 +2,14 @@
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/name_match.hpp"
+#include "edit/commands.hpp"
 #include "edit/document.hpp"
+#include "layout/view_layout.hpp"
 #include "ui/canvas_panel.hpp"
 
 namespace nestmap {
@@ -38,6 +43,98 @@ void AppShell::saveAs(Document& doc) {
     message = e.what();
     messageIsError = true;
   }
+}
+
+void AppShell::applyViewLayout(Document& doc, CanvasPanel& canvas, const ViewLayoutRequest& request) {
+  const Model& m = doc.model();
+  try {
+    // A nest goes into the prison's own view ("Nest Gent"), made the first time;
+    // the other layouts rearrange the view on the canvas.
+    View view;
+    if (request.algo == "nest") {
+      const Actor* prison = m.actors.find(request.prisonId);
+      if (!prison) return;
+      view.name = nestViewName(*prison);
+      for (const auto& [id, existing] : m.views)
+        if (foldForSearch(existing.name) == foldForSearch(view.name)) view = existing;
+    } else if (const View* current = m.views.find(canvas.options().viewId)) {
+      view = *current;
+    } else {
+      return;
+    }
+    view.layout = request.algo;
+    ViewLayout layout = layoutView(m, view.id, request);
+    const std::string name = view.name;
+    doc.execute(applyLayout(m, std::move(view), std::move(layout.placement)));
+    for (const auto& [id, v] : doc.model().views)
+      if (v.name == name) {
+        if (id != canvas.options().viewId) canvas.showView(id);
+        break;
+      }
+    canvas.fit();
+    message = layout.summary;
+    messageIsError = false;
+  } catch (const std::exception& e) {
+    message = e.what();
+    messageIsError = true;
+  }
+}
+
+void AppShell::drawAnalysisMenu(Document& doc, CanvasPanel& canvas) {
+  if (!ImGui::BeginMenu(tr("menu.analysis").c_str())) return;
+  const Model& m = doc.model();
+  const bool idle = !canvas.layoutRunning();
+  if (ImGui::BeginMenu(tr("menu.layout").c_str())) {
+    if (ImGui::MenuItem(tr("menu.layout_force").c_str(), nullptr, false, idle)) canvas.startForceLayout(doc);
+    if (ImGui::BeginMenu(tr("menu.layout_nest").c_str(), idle)) {
+      // The prisons by name; each gets its own nest view.
+      std::vector<const Actor*> prisons;
+      const ActorType* prisonType = m.actorTypeByKey("prison");
+      for (const auto& [id, actor] : m.actors)
+        if (prisonType && actor.typeId == prisonType->id) prisons.push_back(&actor);
+      std::sort(prisons.begin(), prisons.end(),
+                [](const Actor* a, const Actor* b) { return foldForSearch(a->name) < foldForSearch(b->name); });
+      if (prisons.empty()) ImGui::TextDisabled("%s", tr("menu.layout_no_prisons").c_str());
+      for (const Actor* prison : prisons)
+        if (ImGui::MenuItem(prison->name.c_str())) {
+          ViewLayoutRequest request;
+          request.algo = "nest";
+          request.prisonId = prison->id;
+          applyViewLayout(doc, canvas, request);
+        }
+      ImGui::EndMenu();
+    }
+    const std::pair<const char*, const char*> others[] = {
+        {"sectors", "menu.layout_sectors"}, {"geo", "menu.layout_geo"}, {"grid", "menu.layout_grid"}};
+    for (const auto& [algo, label] : others)
+      if (ImGui::MenuItem(tr(label).c_str(), nullptr, false, idle)) {
+        ViewLayoutRequest request;
+        request.algo = algo;
+        applyViewLayout(doc, canvas, request);
+      }
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr("menu.layout_stop").c_str(), nullptr, false, !idle)) canvas.stopLayout();
+    ImGui::EndMenu();
+  }
+  ImGui::Separator();
+  if (ImGui::MenuItem(tr("menu.show_metrics").c_str())) showMetricsRequest = true;
+  ViewOptions view = canvas.viewOptions();
+  const std::pair<ColorBy, const char*> colours[] = {{ColorBy::Type, "menu.colour_type"},
+                                                     {ColorBy::Sector, "menu.colour_sector"},
+                                                     {ColorBy::Community, "menu.colour_community"}};
+  if (ImGui::BeginMenu(tr("menu.colour").c_str())) {
+    for (const auto& [by, label] : colours)
+      if (ImGui::MenuItem(tr(label).c_str(), nullptr, view.colorBy == by)) {
+        view.colorBy = by;
+        canvas.setViewOptions(view);
+      }
+    ImGui::EndMenu();
+  }
+  if (ImGui::MenuItem(tr("menu.focus").c_str(), nullptr, view.focusMode)) {
+    view.focusMode = !view.focusMode;
+    canvas.setViewOptions(view);
+  }
+  ImGui::EndMenu();
 }
 
 void AppShell::showError(std::string text) {
@@ -98,6 +195,7 @@ float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
       }
       ImGui::EndMenu();
     }
+    drawAnalysisMenu(doc, canvas);
     if (ImGui::BeginMenu(tr("menu.help").c_str())) {
       if (ImGui::MenuItem(tr("menu.shortcuts").c_str())) m_showShortcuts = true;
       ImGui::EndMenu();

@@ -14,9 +14,11 @@ namespace nestmap {
 
 class Document;
 class CanvasPanel;
+struct ViewLayoutRequest;
 
 /// The frame of the window: Bestand (Nieuw, Openen, Recente bestanden, Opslaan
-/// als, Sluiten), Bewerken, Beeld (thema, taal), Help; Ctrl+Z, Ctrl+Shift+Z
+/// als, Sluiten), Bewerken, Beeld (thema, taal), Analyse (lay-outs into the
+/// view, the metrics table, colour, focus), Help; Ctrl+Z, Ctrl+Shift+Z
 /// and Ctrl+Y naming the command they undo or redo; and the status bar with
 /// the map's counts, "alles opgeslagen" and any background work with a stop button.
 struct AppShell {
@@ -43,11 +45,19 @@ struct AppShell {
   /// What the user asked for in this frame's menu or dialogs, for the GUI loop
   /// (which owns the document) to carry out and clear.
   std::optional<std::filesystem::path> openRequest, newRequest;
+  /// Analyse ▸ Meetwaarden: the GUI shows the metrics table.
+  bool showMetricsRequest = false;
+
+  /// Computes a layout and writes it into a view as one undoable step: the
+  /// canvas's view, or for a nest the prison's nest view (made when missing),
+  /// which the canvas then shows. The outcome goes to the status bar.
+  void applyViewLayout(Document& doc, CanvasPanel& canvas, const ViewLayoutRequest& request);
 
  private:
   void undo(Document& doc);
   void redo(Document& doc);
   void saveAs(Document& doc);
+  void drawAnalysisMenu(Document& doc, CanvasPanel& canvas);
 
   FileDialog m_openDialog, m_newDialog;
   bool m_showShortcuts = false;

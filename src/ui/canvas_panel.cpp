@@ -19,6 +19,7 @@
 #include "edit/command.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
+#include "layout/view_layout.hpp"
 
 namespace nestmap {
 namespace {
@@ -66,6 +67,7 @@ void CanvasPanel::showView(RowId viewId) {
 
 void CanvasPanel::selectAndCentre(RowId actorId) {
   m_options.selection = {actorId};
+  m_options.selectedTie = 0;
   m_centreOn = actorId;
 }
 
@@ -95,7 +97,7 @@ std::optional<std::pair<Vec2, double>> CanvasPanel::screenOf(RowId actorId) cons
   const auto i = scene().nodeOf(actorId);
   if (i < 0) return std::nullopt;
   const SceneNode& node = scene().nodes[static_cast<std::size_t>(i)];
-  const double radius = std::max<double>(node.radius * m_camera.zoom, GraphRenderer::kMinNodePixels);
+  const double radius = std::max<double>(node.radius * m_camera.zoom, minNodePixels());
   return std::pair{m_camera.toScreen(node.position, toVec(m_size)), radius};
 }
 
@@ -120,20 +122,22 @@ void CanvasPanel::startLayoutIfUnplaced(Document& doc) {
   const std::size_t placed = it == m.positions.end() ? 0 : it->second.size();
   if (m.actors.empty() || placed * 2 >= m.actors.size()) return;
   // Most actors have no place in this view: lay the map out while the user watches.
+  startForceLayout(doc);
+  m_fitPending = true;
+}
+
+void CanvasPanel::startForceLayout(Document& doc) {
+  const Model& m = doc.model();
+  if (m.actors.empty() || !m.views.contains(m_options.viewId)) return;
   GraphSnapshot g = GraphSnapshot::fromModel(m, layoutSnapshotOptions());
   m_jobActors = g.rowIds();
-  LayoutNodes start;
-  if (it != m.positions.end() && placed > 0) {
-    start.position = ForceAtlas2::randomStart(g.vertexCount(), 1, std::sqrt(double(g.vertexCount())) * 10 + 10);
-    start.pinned.assign(g.vertexCount(), 0);
-    for (std::size_t v = 0; v < g.vertexCount(); ++v)
-      if (auto p = it->second.find(m_jobActors[v]); p != it->second.end()) {
-        start.position[v] = {p->second.x, p->second.y};
-        start.pinned[v] = p->second.pinned;
-      }
-  }
+  // From where the actors are now (pins kept; newcomers beside their neighbours),
+  // so that an existing layout stays recognisable.
+  bool anyPlaced = false;
+  LayoutNodes start = startFromView(m, g, m_options.viewId, 1, anyPlaced);
+  if (!anyPlaced) start = LayoutNodes{};  // the job's own random start
+  m_jobPinned = start.pinned;
   m_job = std::make_unique<LayoutJob>(std::move(g), std::move(start), ForceAtlas2Params{}, LayoutJob::Params{});
-  m_fitPending = true;
 }
 
 void CanvasPanel::pollLayout(Document& doc) {
@@ -155,7 +159,8 @@ void CanvasPanel::pollLayout(Document& doc) {
   view.layout = "fa2";
   std::vector<std::pair<RowId, std::optional<ViewPosition>>> placement;
   for (std::size_t v = 0; v < positions.size(); ++v)
-    placement.emplace_back(m_jobActors[v], ViewPosition{positions[v].x, positions[v].y, false});
+    placement.emplace_back(m_jobActors[v],
+                           ViewPosition{positions[v].x, positions[v].y, v < m_jobPinned.size() && m_jobPinned[v]});
   m_job.reset();
   doc.execute(applyLayout(doc.model(), view, std::move(placement)));
   m_fitPending = true;
@@ -179,9 +184,15 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
   const Scene& s = scene();
   // The pointer may land a few pixels off, and tiny actors are drawn at their minimum size.
   const std::int64_t under =
-      hoveredCanvas ? m_pick.nodeAt(s, world, (GraphRenderer::kMinNodePixels + 3.0) / m_camera.zoom) : -1;
+      hoveredCanvas ? m_pick.nodeAt(s, world, (minNodePixels() + 3.0) / m_camera.zoom) : -1;
   const RowId hovered = under >= 0 ? s.nodes[static_cast<std::size_t>(under)].actorId : 0;
   m_options.hovered = m_drag == Drag::None || m_drag == Drag::Tie ? hovered : m_options.hovered;
+  // A tie under the pointer, where no actor is; not while a layout moves everything.
+  RowId hoveredTie = 0;
+  if (hoveredCanvas && !hovered && !m_job && (m_drag == Drag::None || ImGui::IsMouseClicked(ImGuiMouseButton_Left)))
+    if (const auto e = m_edgePick.edgeAt(s, world, 4.0 / m_camera.zoom); e >= 0)
+      hoveredTie = s.edges[static_cast<std::size_t>(e)].tieId;
+  if (m_drag == Drag::None) m_options.hoveredTie = hoveredTie;
 
   m_mouse = mouse;
   if (hoveredCanvas && io.MouseWheel != 0) {
@@ -202,12 +213,19 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
       if (!m_options.selection.count(hovered)) {
         m_options.selection = {hovered};
       }
+      m_options.selectedTie = 0;
       m_drag = Drag::Move;
       m_moving.clear();
       for (RowId id : m_options.selection)
         if (auto i = s.nodeOf(id); i >= 0) m_moving.emplace_back(id, s.nodes[static_cast<std::size_t>(i)].position);
+    } else if (hoveredTie) {
+      // The tie alone is selected; dragging from it pans, as on empty space.
+      m_options.selection.clear();
+      m_options.selectedTie = hoveredTie;
+      m_drag = Drag::Pan;
     } else {
       if (!io.KeyCtrl) m_options.selection.clear();
+      m_options.selectedTie = 0;
       m_drag = Drag::Pan;
       if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !io.KeyCtrl) {
         addActorAt(doc, world);
@@ -233,6 +251,7 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
     // Released.
     if (m_drag == Drag::Box) {
       if (!io.KeyCtrl) m_options.selection.clear();
+      m_options.selectedTie = 0;
       for (std::uint32_t i : m_pick.nodesIn(s, m_dragStart, m_dragLast)) m_options.selection.insert(s.nodes[i].actorId);
     } else if (m_drag == Drag::Move && (m_dragLast - m_dragStart).length() * m_camera.zoom > 2) {
       // One undo step for the whole move; moved actors stay where the user put them.
@@ -258,7 +277,10 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
       ImGui::IsKeyPressed(static_cast<int>('F'), false))
     m_searchOpen = true;
   if (focused && !io.WantTextInput) {
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_options.selection.clear();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+      m_options.selection.clear();
+      m_options.selectedTie = 0;
+    }
     if (ImGui::IsKeyPressed(static_cast<int>('F')) && !io.KeyCtrl) m_fitPending = true;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !m_options.selection.empty()) {
       std::vector<CommandPtr> parts;
@@ -268,11 +290,18 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
           parts.size() == 1 ? parts.front()->describe() : trf("canvas.delete_actors", {std::to_string(parts.size())});
       if (!parts.empty()) doc.execute(std::make_unique<GroupCommand>(what, std::move(parts)));
       m_options.selection.clear();
+    } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && m_options.selectedTie &&
+               doc.model().ties.contains(m_options.selectedTie)) {
+      doc.execute(deleteTie(doc.model(), m_options.selectedTie));
+      m_options.selectedTie = 0;
     }
   }
 }
 
 void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
+  // On whole pixels, so that the OpenGL viewport and the overlays drawn by ImGui agree exactly.
+  pos = ImVec2(std::round(pos.x), std::round(pos.y));
+  size = ImVec2(std::round(size.x), std::round(size.y));
   m_pos = pos;
   m_size = size;
   ImGui::SetNextWindowPos(pos);
@@ -283,6 +312,9 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar();
   ensureView(doc);
+  // An undo may take the picked tie away.
+  if (m_options.selectedTie && !doc.model().ties.contains(m_options.selectedTie)) m_options.selectedTie = 0;
+  if (m_options.hoveredTie && !doc.model().ties.contains(m_options.hoveredTie)) m_options.hoveredTie = 0;
   startLayoutIfUnplaced(doc);
   applyView(doc);
 
@@ -353,6 +385,7 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
   }
   drawSearch(doc);
   if (hovered && m_options.hovered && m_drag == Drag::None) drawTooltip(doc);
+  else if (hovered && m_options.hoveredTie && m_drag == Drag::None) drawTieTooltip(doc);
   ImGui::End();
 }
 
@@ -530,13 +563,13 @@ void CanvasPanel::drawLabels(ImDrawList* list) const {
   const Scene& s = scene();
   const Vec2 size = toVec(m_size);
   const float lineHeight = ImGui::GetTextLineHeight();
-  const int cellW = 90, cellH = static_cast<int>(lineHeight) + 4;
+  const int cellW = static_cast<int>(90 * m_uiScale), cellH = static_cast<int>(lineHeight) + 4;
   const int columns = static_cast<int>(m_size.x) / cellW + 2, rows = static_cast<int>(m_size.y) / cellH + 2;
   std::vector<char> taken(static_cast<std::size_t>(columns * rows), 0);
   int drawn = 0;
   for (const SceneLabel& label : s.labels) {
     const SceneNode& node = s.nodes[label.node];
-    const double radiusPx = std::max<double>(node.radius * m_camera.zoom, GraphRenderer::kMinNodePixels);
+    const double radiusPx = std::max<double>(node.radius * m_camera.zoom, minNodePixels());
     const bool important = (node.flags & (SceneNode::Selected | SceneNode::Hovered)) != 0;
     if (!important && drawn > 400) continue;
     const Vec2 at = m_camera.toScreen(node.position, size);
@@ -571,7 +604,8 @@ float CanvasPanel::layoutLegend(ImDrawList* list) const {
   // actors' kinds first, then the ties'. Without a list it only measures.
   const Scene& s = scene();
   if (s.legend.empty()) return 0;
-  const float line = ImGui::GetTextLineHeight() + 4, pad = 8, swatch = 26, gap = 16;
+  const float k = m_uiScale;
+  const float line = ImGui::GetTextLineHeight() + 4 * k, pad = 8 * k, swatch = 26 * k, gap = 16 * k;
   const float width = m_size.x - 2 * pad;
   // First pass: where each entry goes.
   std::vector<ImVec2> at(s.legend.size());
@@ -602,25 +636,25 @@ float CanvasPanel::layoutLegend(ImDrawList* list) const {
   for (std::size_t i = 0; i < s.legend.size(); ++i) {
     const LegendEntry& e = s.legend[i];
     const ImVec2 origin(entries.x + pad + at[i].x, entries.y + pad + at[i].y);
-    const ImVec2 mid(origin.x + 10, origin.y + line / 2 - 2);
+    const ImVec2 mid(origin.x + 10 * k, origin.y + line / 2 - 2 * k);
     const ImU32 color = imColor(e.color);
-    const float r = 5.5f;
+    const float r = 5.5f * k;
     if (e.kind == LegendEntry::Kind::Edge) {
       if (e.dashed)
-        for (float d = -10; d < 10; d += 6)
-          list->AddLine(ImVec2(mid.x + d, mid.y), ImVec2(mid.x + d + 3, mid.y), color, 2.5f);
+        for (float d = -10 * k; d < 10 * k; d += 6 * k)
+          list->AddLine(ImVec2(mid.x + d, mid.y), ImVec2(mid.x + d + 3 * k, mid.y), color, 2.5f * k);
       else
-        list->AddLine(ImVec2(mid.x - 10, mid.y), ImVec2(mid.x + 10, mid.y), color, 2.5f);
+        list->AddLine(ImVec2(mid.x - 10 * k, mid.y), ImVec2(mid.x + 10 * k, mid.y), color, 2.5f * k);
     } else if (e.shape == Shape::Square) {
       list->AddRectFilled(ImVec2(mid.x - r, mid.y - r), ImVec2(mid.x + r, mid.y + r), color);
     } else if (e.shape == Shape::Diamond) {
-      list->AddQuadFilled(ImVec2(mid.x, mid.y - r - 1), ImVec2(mid.x + r + 1, mid.y), ImVec2(mid.x, mid.y + r + 1),
-                          ImVec2(mid.x - r - 1, mid.y), color);
+      list->AddQuadFilled(ImVec2(mid.x, mid.y - r - k), ImVec2(mid.x + r + k, mid.y), ImVec2(mid.x, mid.y + r + k),
+                          ImVec2(mid.x - r - k, mid.y), color);
     } else if (e.shape == Shape::Triangle) {
       list->AddTriangleFilled(ImVec2(mid.x, mid.y - r), ImVec2(mid.x + r, mid.y + r * 0.8f),
                               ImVec2(mid.x - r, mid.y + r * 0.8f), color);
     } else if (e.shape == Shape::Hexagon) {
-      list->AddNgonFilled(mid, r + 0.5f, color, 6);
+      list->AddNgonFilled(mid, r + 0.5f * k, color, 6);
     } else {
       list->AddCircleFilled(mid, r, color);
     }
@@ -642,8 +676,48 @@ void CanvasPanel::drawTooltip(const Document& doc) const {
   ImGui::BeginTooltip();
   ImGui::TextUnformatted(a->name.c_str());
   if (type) ImGui::TextDisabled("%s", (language() == Language::Dutch ? type->nameNl : type->nameEn).c_str());
-  ImGui::TextUnformatted(trf("canvas.tooltip_ties", {std::to_string(ties)}).c_str());
   if (!a->municipality.empty()) ImGui::TextUnformatted(a->municipality.c_str());
+  ImGui::TextUnformatted(trf("canvas.tooltip_ties", {std::to_string(ties)}).c_str());
+  // The key measures, from the metrics table once it has computed them for this revision.
+  const MetricsPanel::Row* row = nullptr;
+  if (m_measures) {
+    auto it = std::lower_bound(m_measures->begin(), m_measures->end(), a->id,
+                               [](const MetricsPanel::Row& r, RowId id) { return r.actor < id; });
+    if (it != m_measures->end() && it->actor == a->id) row = &*it;
+  }
+  if (row) {
+    auto value = [&](MetricsPanel::Column column) {
+      return row->values[static_cast<std::size_t>(column - MetricsPanel::Degree)];
+    };
+    ImGui::Separator();
+    ImGui::TextUnformatted(trf("canvas.tooltip_measure", {tr("metrics.degree"), formatNumber(value(MetricsPanel::Degree), 0)}).c_str());
+    ImGui::TextUnformatted(
+        trf("canvas.tooltip_measure", {tr("metrics.betweenness"), formatNumber(value(MetricsPanel::Betweenness), 3)}).c_str());
+    ImGui::TextUnformatted(
+        trf("canvas.tooltip_measure", {tr("metrics.pagerank"), formatNumber(value(MetricsPanel::PageRank), 4)}).c_str());
+    ImGui::TextUnformatted(trf("canvas.tooltip_measure", {tr("metrics.core"), formatNumber(value(MetricsPanel::Core), 0)}).c_str());
+  } else {
+    ImGui::TextDisabled("%s", tr("canvas.tooltip_measures_pending").c_str());
+  }
+  ImGui::EndTooltip();
+}
+
+void CanvasPanel::drawTieTooltip(const Document& doc) const {
+  const Model& m = doc.model();
+  const Tie* tie = m.ties.find(m_options.hoveredTie);
+  if (!tie) return;
+  auto name = [&](RowId id) {
+    const Actor* a = m.actors.find(id);
+    return a ? (a->shortName.empty() ? a->name : a->shortName) : std::string("?");
+  };
+  const TieType* type = m.tieTypes.find(tie->typeId);
+  ImGui::BeginTooltip();
+  if (type) ImGui::TextUnformatted((language() == Language::Dutch ? type->nameNl : type->nameEn).c_str());
+  const char* arrow = tie->direction == Direction::Undirected ? " — " : " → ";
+  ImGui::TextUnformatted((name(tie->sourceId) + arrow + name(tie->targetId)).c_str());
+  ImGui::TextDisabled("%s", trf("canvas.tooltip_tie_status",
+                                {tr(std::string("tie_status.") + std::string(key(tie->status))), std::to_string(tie->strength)})
+                                .c_str());
   ImGui::EndTooltip();
 }
 
@@ -658,7 +732,7 @@ void CanvasPanel::renderGraph(ImVec2 displaySize, ImVec2 framebufferScale) {
   const int y = static_cast<int>((displaySize.y - m_pos.y - m_size.y) * framebufferScale.y);
   Camera camera = m_camera;
   camera.zoom *= framebufferScale.x;
-  m_renderer.draw(scene(), camera, x, y, w, h, framebufferScale.x);
+  m_renderer.draw(scene(), camera, x, y, w, h, framebufferScale.x * m_uiScale);
 }
 
 }  // namespace nestmap

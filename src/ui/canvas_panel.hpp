@@ -15,6 +15,7 @@
 #include "render/graph_renderer.hpp"
 #include "scene/pick_index.hpp"
 #include "scene/scene.hpp"
+#include "ui/metrics_panel.hpp"
 #include "ui/view_options_popup.hpp"
 
 namespace nestmap {
@@ -25,6 +26,7 @@ class Document;
 /// middle button), zoom to the cursor (wheel), fit (F), select (click;
 /// Ctrl+click adds), box select (Shift+drag), move (drag a node: one undo step,
 /// and the moved actors are pinned), Delete removes the selection (undoable).
+/// A click on a tie selects it (Delete removes it too).
 /// Double-click on empty space adds an actor there; Ctrl+drag from an actor to
 /// another ties them; Ctrl+F finds an actor by name and flies to it; the
 /// "Weergave" button sets colour, size, filters, date and focus.
@@ -44,6 +46,11 @@ class CanvasPanel {
   void showView(RowId viewId);
   /// Selects the actor and centres the canvas on it.
   void selectAndCentre(RowId actorId);
+  /// The tie picked on the canvas (a click on it), 0 when none; picking an actor clears it.
+  RowId selectedTie() const { return m_options.selectedTie; }
+  /// Measures per actor (in actor-id order) for the hover tooltip, e.g. the metrics
+  /// table's rows of the current revision; nullptr when none are at hand.
+  void setActorMeasures(const std::vector<MetricsPanel::Row>* rows) { m_measures = rows; }
   /// Shows the view called `name` (matchName); false when none or several fit.
   bool showViewNamed(const Model& model, const std::string& name);
   /// Selects the actor called `name` (matchName on name and short name) and centres on it; false when none or several
@@ -61,14 +68,22 @@ class CanvasPanel {
   const SceneOptions& options() const { return m_options; }
   const Scene& scene() const { return m_builder.scene(); }
   const Camera& camera() const { return m_camera; }
+  /// The rectangle of the last draw(): its top-left corner and size, in ImGui coordinates.
+  std::pair<ImVec2, ImVec2> rect() const { return {m_pos, m_size}; }
   /// Whether a layout is running in the background.
   bool layoutRunning() const { return m_job != nullptr; }
   /// 0–1 of the running layout's iterations.
   double layoutProgress() const { return m_job ? m_job->progress() : 0.0; }
+  /// Runs ForceAtlas2 on the view in the background, from the actors' current
+  /// places (pinned ones stay); the result is saved as one step when it settles.
+  void startForceLayout(Document& doc);
   /// Stops the running layout; what it reached so far is kept as the view's positions.
   void stopLayout() {
     if (m_job) m_job->cancel();
   }
+  /// The interface's scale (1 on an ordinary monitor, 2 on a HiDPI one): the
+  /// smallest actors and the pointer's reach grow with it.
+  void setUiScale(float scale) { m_uiScale = scale; }
   /// Fits the whole map into the canvas on the next frame.
   void fit() { m_fitPending = true; }
 
@@ -82,7 +97,9 @@ class CanvasPanel {
   float layoutLegend(ImDrawList* list) const;
   float legendHeight() const;
   void fitToScene();
+  double minNodePixels() const { return GraphRenderer::kMinNodePixels * m_uiScale; }
   void drawTooltip(const Document& doc) const;
+  void drawTieTooltip(const Document& doc) const;
   void applyView(const Document& doc);
   void addActorAt(Document& doc, Vec2 world);
   void addTieBetween(Document& doc, RowId from, RowId to);
@@ -96,8 +113,11 @@ class CanvasPanel {
   SceneOptions m_options;
   GraphRenderer m_renderer;
   PickIndex m_pick;
+  EdgePickIndex m_edgePick;
+  const std::vector<MetricsPanel::Row>* m_measures = nullptr;
   Camera m_camera;
   ImVec2 m_pos{0, 0}, m_size{0, 0};
+  float m_uiScale = 1;
   bool m_ready = false, m_fitPending = true;
   std::optional<RowId> m_centreOn;
 
@@ -134,6 +154,7 @@ class CanvasPanel {
   mutable ImVec2 m_legendButton{0, 0};
   std::unique_ptr<LayoutJob> m_job;
   std::vector<RowId> m_jobActors;
+  std::vector<char> m_jobPinned;  ///< per job vertex: pinned in the view when the job started
 };
 
 }  // namespace nestmap

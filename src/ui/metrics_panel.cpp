@@ -183,9 +183,13 @@ void MetricsPanel::filterRows() {
   m_filteredFor = m_search;
 }
 
-RowId MetricsPanel::draw(const Document& doc, ImVec2 pos, ImVec2 size) {
+void MetricsPanel::update(const Document& doc) {
   collectJob();
   if (doc.revision() != m_jobRevision) startJob(doc);
+}
+
+RowId MetricsPanel::draw(const Document& doc, ImVec2 pos, ImVec2 size) {
+  update(doc);
 
   RowId clicked = 0;
   ImGui::SetNextWindowPos(pos);

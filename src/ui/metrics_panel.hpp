@@ -58,6 +58,9 @@ struct MetricsPanel {
   MetricsPanel(const MetricsPanel&) = delete;
   MetricsPanel& operator=(const MetricsPanel&) = delete;
 
+  /// Takes finished results and starts a new computation when the map changed;
+  /// draw() does this too. Call it every frame when the panel is hidden.
+  void update(const Document& doc);
   /// Draws the panel over `pos`, `size`; returns the actor the user clicked (to select and centre), or 0.
   RowId draw(const Document& doc, ImVec2 pos, ImVec2 size);
 

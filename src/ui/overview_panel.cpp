@@ -70,8 +70,18 @@ void OverviewPanel::draw(const Document& doc, ImVec2 pos, ImVec2 size) {
     m_countedRevision = doc.revision();
   }
 
-  ImGui::Text("%s: %zu   %s: %zu   %s: %zu", tr("cli.info.actors").c_str(), m.actors.size(),
-              tr("cli.info.ties").c_str(), m.ties.size(), tr("cli.info.agreements").c_str(), m.agreements.size());
+  // The three counts on one line, each moving to the next line when it would not fit.
+  const std::string counts[] = {tr("cli.info.actors") + ": " + std::to_string(m.actors.size()),
+                                tr("cli.info.ties") + ": " + std::to_string(m.ties.size()),
+                                tr("cli.info.agreements") + ": " + std::to_string(m.agreements.size())};
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  for (std::size_t i = 0; i < std::size(counts); ++i) {
+    if (i > 0) {
+      ImGui::SameLine(0, ImGui::GetFontSize());
+      if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(counts[i].c_str()).x > right) ImGui::NewLine();
+    }
+    ImGui::TextUnformatted(counts[i].c_str());
+  }
   ImGui::Spacing();
 
   const ImGuiTableFlags tableFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |

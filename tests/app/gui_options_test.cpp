@@ -96,6 +96,10 @@ TEST_CASE("gui options: size, view and select reach the window", "[cli][gui_opti
   CHECK(cli.given->view == "gent");
   CHECK(cli.given->select == "CAW");
   CHECK(cli.given->screenshot == std::filesystem::path("x.png"));
+  CHECK_FALSE(cli.given->screenshotInfo);
+
+  REQUIRE(cli.run({cli.map, "--screenshot", "x.png", "--screenshot-info", "x.json"}) == kExitOk);
+  CHECK(cli.given->screenshotInfo == std::filesystem::path("x.json"));
 
   REQUIRE(cli.run({cli.map, "--width", "900"}) == kExitOk);
   CHECK(cli.given->width == 900);
@@ -114,6 +118,10 @@ TEST_CASE("gui options: bad sizes are usage errors", "[cli][gui_options]") {
   CHECK_FALSE(cli.given);
   // Two ways of giving the width at once is one too many.
   CHECK(cli.run({cli.map, "--size", "1024x768", "--width", "900"}) == kExitUsage);
+  CHECK_FALSE(cli.given);
+  // What the screenshot shows is said only next to a screenshot.
+  CHECK(cli.run({cli.map, "--screenshot-info", "x.json"}) == kExitUsage);
+  CHECK(cli.err.find("--screenshot") != std::string::npos);
   CHECK_FALSE(cli.given);
 }
 

@@ -2,12 +2,15 @@
 // what the filters leave out, and what a frame with no change costs (nothing).
 #include "scene/scene.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "io/data_sources.hpp"
+#include "scene/pick_index.hpp"
 #include "support/language_guard.hpp"
 #include "support/map_builder.hpp"
 
@@ -464,7 +467,7 @@ TEST_CASE("Scene: selection and hover change flags without a rebuild") {
   SceneBuilder builder;
   SceneOptions o = f.options();
   const Scene& first = builder.build(f.m, f.revision, o);
-  const auto version = first.version, positions = first.positionsVersion;
+  const auto version = first.version, positions = first.positionsVersion, state = first.stateVersion;
   const Scene* address = &first;
 
   o.selection = {a};
@@ -472,22 +475,24 @@ TEST_CASE("Scene: selection and hover change flags without a rebuild") {
   const Scene& s = builder.build(f.m, f.revision, o);
   CHECK(&s == address);
   CHECK(s.version == version);
-  CHECK(s.positionsVersion != positions);
+  CHECK(s.positionsVersion == positions);  // pick indexes stay valid
+  CHECK(s.stateVersion != state);
   CHECK(nodeOf(s, a).flags == (SceneNode::Selected | SceneNode::Pinned));
   CHECK(nodeOf(s, b).flags == 0);
   CHECK(nodeOf(s, c).flags == SceneNode::Hovered);
   CHECK(edgeOf(s, ab).flags == SceneEdge::Highlighted);
   CHECK(edgeOf(s, bc).flags == SceneEdge::Highlighted);
 
-  // The same again: nothing moves, not even the positions' version.
-  const auto after = s.positionsVersion;
-  CHECK(builder.build(f.m, f.revision, o).positionsVersion == after);
+  // The same again: nothing moves, not even the state's version.
+  const auto after = s.stateVersion;
+  CHECK(builder.build(f.m, f.revision, o).stateVersion == after);
 
   o.selection.clear();
   o.hovered = 0;
   const Scene& cleared = builder.build(f.m, f.revision, o);
   CHECK(cleared.version == version);
-  CHECK(cleared.positionsVersion != after);
+  CHECK(cleared.stateVersion != after);
+  CHECK(cleared.positionsVersion == positions);
   CHECK(nodeOf(cleared, a).flags == SceneNode::Pinned);
   CHECK(nodeOf(cleared, c).flags == 0);
   CHECK(edgeOf(cleared, ab).flags == 0);
@@ -668,4 +673,99 @@ TEST_CASE("Scene: nodeOf works for sparse actor ids too") {
   CHECK(edgeOf(s, t).to == 1);
   builder.movePositions({{far.id, Vec2{6, 6}}});
   CHECK(s.nodes[1].position == Vec2{6, 6});
+}
+
+TEST_CASE("Scene: a picked tie is flagged selected, a hovered tie highlighted, without a rebuild") {
+  Fixture f;
+  const RowId a = f.actor("a", "caw");
+  const RowId b = f.actor("b", "caw", 1, 0);
+  const RowId c = f.actor("c", "caw", 2, 0);
+  const RowId ab = f.tie(a, b), bc = f.tie(b, c);
+  SceneBuilder builder;
+  SceneOptions o = f.options();
+  const auto version = builder.build(f.m, f.revision, o).version;
+  o.selectedTie = ab;
+  o.hoveredTie = bc;
+  const Scene& s = builder.build(f.m, f.revision, o);
+  CHECK(s.version == version);
+  CHECK(edgeOf(s, ab).flags == SceneEdge::Selected);
+  CHECK(edgeOf(s, bc).flags == SceneEdge::Highlighted);
+  CHECK(nodeOf(s, a).flags == 0);
+  o.selectedTie = o.hoveredTie = 0;
+  const Scene& cleared = builder.build(f.m, f.revision, o);
+  CHECK(edgeOf(cleared, ab).flags == 0);
+  CHECK(edgeOf(cleared, bc).flags == 0);
+}
+
+TEST_CASE("EdgePickIndex: the tie under a point, parallel ties told apart by their bend") {
+  //   a ══ b (10 apart): ab1 bends to y −1.5 at its middle, ba runs straight, ab2 bends to +1.5;
+  //   a long diagonal tie from (−100,−100) to (100,100).
+  Fixture f;
+  const RowId a = f.actor("a", "caw");
+  const RowId b = f.actor("b", "caw", 10, 0);
+  const RowId c = f.actor("c", "caw", -100, -100);
+  const RowId d = f.actor("d", "caw", 100, 100);
+  const RowId ab1 = f.tie(a, b), ba = f.tie(b, a, "referral"), ab2 = f.tie(a, b, "protocol");
+  const RowId cd = f.tie(c, d);
+  SceneBuilder builder;
+  const Scene& s = builder.build(f.m, f.revision, f.options());
+  EdgePickIndex index;
+  auto tieAt = [&](double x, double y, double slack) -> RowId {
+    const auto e = index.edgeAt(s, {x, y}, slack);
+    return e < 0 ? 0 : s.edges[static_cast<std::size_t>(e)].tieId;
+  };
+  CHECK(tieAt(5, -1.5, 0.05) == ab1);
+  CHECK(tieAt(5, 0, 0.05) == ba);
+  CHECK(tieAt(5, 1.5, 0.05) == ab2);
+  CHECK(tieAt(5, 0.8, 0.05) == 0);  // between two curves
+  CHECK(tieAt(50, 50, 0.05) == cd);
+  CHECK(tieAt(-73.2, -73.2, 0.05) == cd);
+  const double half = edgeOf(s, cd).width / 2;
+  CHECK(tieAt(50, 50 + 1.5 * (half + 0.3) * std::sqrt(2.0), 0.3) == 0);
+  CHECK(tieAt(50, 50 + 0.9 * (half + 0.3) * std::sqrt(2.0), 0.3) == cd);
+  CHECK(tieAt(0, 60, 1) == 0);
+}
+
+TEST_CASE("EdgePickIndex agrees with a search over every tie") {
+  Fixture f;
+  std::mt19937 random(7);
+  std::uniform_real_distribution<double> coordinate(-50, 50);
+  std::vector<RowId> actors;
+  for (int i = 0; i < 60; ++i)
+    actors.push_back(f.actor("n" + std::to_string(i), "caw", coordinate(random), coordinate(random)));
+  std::uniform_int_distribution<std::size_t> pick(0, actors.size() - 1);
+  for (int i = 0; i < 150; ++i) {
+    const RowId from = actors[pick(random)], to = actors[pick(random)];
+    if (from != to) f.tie(from, to);
+  }
+  SceneBuilder builder;
+  const Scene& s = builder.build(f.m, f.revision, f.options());
+  EdgePickIndex index;
+  auto segmentDistance = [](Vec2 p, Vec2 a, Vec2 b) {
+    const double dx = b.x - a.x, dy = b.y - a.y, l2 = dx * dx + dy * dy;
+    const double t = l2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / l2, 0.0, 1.0) : 0.0;
+    return std::hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
+  };
+  int hits = 0;
+  for (int q = 0; q < 2000; ++q) {
+    const Vec2 p{coordinate(random), coordinate(random)};
+    const double slack = 0.5;
+    std::int64_t expected = -1;
+    double best = HUGE_VAL;
+    for (std::size_t i = 0; i < s.edges.size(); ++i) {
+      const std::vector<Vec2> curve = edgeCurve(s, s.edges[i]);
+      double distance = HUGE_VAL;
+      for (std::size_t k = 0; k + 1 < curve.size(); ++k)
+        distance = std::min(distance, segmentDistance(p, curve[k], curve[k + 1]));
+      const double excess = distance - s.edges[i].width / 2;
+      if (excess <= slack && excess < best) {
+        best = excess;
+        expected = static_cast<std::int64_t>(i);
+      }
+    }
+    if (expected >= 0) ++hits;
+    INFO("query " << q << " at " << p.x << ", " << p.y);
+    CHECK(index.edgeAt(s, p, slack) == expected);
+  }
+  CHECK(hits > 100);  // the points do land on ties, not only beside them
 }

@@ -16,7 +16,7 @@ namespace nestmap::test {
 class HeadlessGui {
  public:
   // Indices into io.KeysDown; 1.86 leaves the mapping to the backend, here to us.
-  static constexpr int kEnter = 1, kBackspace = 2, kKeyA = 3, kDown = 4;
+  static constexpr int kEnter = 1, kBackspace = 2, kKeyA = 3, kDown = 4, kDelete = 5, kEscape = 6;
 
   /// Without a body: every frame is given what it draws (frame(body), click(at, body)).
   explicit HeadlessGui(ImVec2 display = ImVec2(1280, 800)) : HeadlessGui(std::function<void()>(), display) {}
@@ -31,6 +31,8 @@ class HeadlessGui {
     io.KeyMap[ImGuiKey_Backspace] = kBackspace;
     io.KeyMap[ImGuiKey_A] = kKeyA;
     io.KeyMap[ImGuiKey_DownArrow] = kDown;
+    io.KeyMap[ImGuiKey_Delete] = kDelete;
+    io.KeyMap[ImGuiKey_Escape] = kEscape;
     unsigned char* pixels = nullptr;
     int width = 0, height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);

@@ -22,7 +22,8 @@ using namespace nestmap;
 namespace {
 
 // Indices into io.KeysDown; 1.86 leaves the mapping to the backend. 'F' is its own code, as in GLFW.
-constexpr int kEnter = test::HeadlessGui::kEnter, kDown = test::HeadlessGui::kDown, kKeyF = 'F';
+constexpr int kEnter = test::HeadlessGui::kEnter, kDown = test::HeadlessGui::kDown, kKeyF = 'F',
+              kDelete = test::HeadlessGui::kDelete, kEscape = test::HeadlessGui::kEscape;
 
 using test::actorByName;
 
@@ -250,6 +251,45 @@ TEST_CASE("Canvas: a double-click on empty space adds one actor there, in one st
   CHECK((placed == h.doc.model().positions.end() || placed->second.empty()));
   h.doc.redo();
   CHECK(h.doc.model().positions.at(h.view).at(expected) == ViewPosition{10, 10, true});
+}
+
+TEST_CASE("Canvas: a click on a tie selects it, Delete removes it in one undoable step", "[ui][canvas]") {
+  Harness h;
+  const RowId tie = h.doc.model().ties.records().front().id;
+  const ImVec2 a = h.at(h.a), b = h.at(h.b);
+  const ImVec2 middle((a.x + b.x) / 2, (a.y + b.y) / 2);
+  // Hovering it highlights it; clicking it selects it alone.
+  h.clickAt(ImVec2(h.at(h.c).x, h.at(h.c).y));
+  REQUIRE(h.canvas.options().selection == std::set<RowId>{h.c});
+  h.moveTo(middle);
+  CHECK(h.canvas.options().hoveredTie == tie);
+  h.clickAt(middle);
+  CHECK(h.canvas.selectedTie() == tie);
+  CHECK(h.canvas.options().selection.empty());
+  // A click beside it (well off the line) picks nothing.
+  h.clickAt(ImVec2(middle.x, middle.y + 40));
+  CHECK(h.canvas.selectedTie() == 0);
+  h.clickAt(middle);
+  REQUIRE(h.canvas.selectedTie() == tie);
+  // Escape lets go; picking an actor lets go too.
+  h.press(kEscape);
+  CHECK(h.canvas.selectedTie() == 0);
+  h.clickAt(middle);
+  h.clickAt(h.at(h.a));
+  CHECK(h.canvas.selectedTie() == 0);
+  CHECK(h.canvas.options().selection == std::set<RowId>{h.a});
+
+  h.clickAt(middle);
+  const std::size_t before = h.undoDepth();
+  h.press(kDelete);
+  CHECK(h.doc.model().ties.empty());
+  CHECK(h.doc.model().actors.size() == 3);
+  CHECK(h.undoDepth() == before + 1);
+  CHECK(h.canvas.selectedTie() == 0);
+  h.doc.undo();
+  CHECK(h.doc.model().ties.contains(tie));
+  h.frame();
+  CHECK(h.canvas.selectedTie() == 0);
 }
 
 TEST_CASE("Canvas: Ctrl+drag from one actor to another adds an undirected tie", "[ui][canvas]") {
