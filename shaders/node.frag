@@ -1,6 +1,6 @@
 #version 330 core
 // Signed distances of the five actor shapes (unit size), filled, with an
-// outline for the selection and for the hovered actor.
+// outline for the selection, the parties of the selected agreement and the hovered actor.
 in vec2 v_local;
 in float v_pixel;
 flat in vec4 v_color;
@@ -9,6 +9,7 @@ flat in float v_flags;
 
 uniform vec4 u_selectColor;
 uniform vec4 u_hoverColor;
+uniform vec4 u_partyColor;
 uniform vec4 u_borderColor;
 
 out vec4 fragColor;
@@ -50,16 +51,17 @@ void main() {
 
   int flags = int(v_flags + 0.5);
   bool selected = (flags & 1) != 0, hovered = (flags & 2) != 0, faded = (flags & 4) != 0;
+  bool party = (flags & 16) != 0;
   float aa = v_pixel;
   // A thin darker border always; a thick outline for selection or hover.
-  float ring = (selected ? 3.0 : hovered ? 2.0 : 0.0) * v_pixel;
+  float ring = (selected || party ? 3.0 : hovered ? 2.0 : 0.0) * v_pixel;
   float inside = 1.0 - smoothstep(-aa, aa, d);
   float outer = 1.0 - smoothstep(-aa, aa, d - ring);
   if (outer <= 0.0) discard;
   vec4 fill = v_color;
   float border = 1.0 - smoothstep(0.0, aa, -d - v_pixel);  // the last pixel inside the shape
   fill.rgb = mix(fill.rgb, u_borderColor.rgb, border * 0.45);
-  vec4 outline = selected ? u_selectColor : u_hoverColor;
+  vec4 outline = selected ? u_selectColor : party ? u_partyColor : u_hoverColor;
   vec4 color = ring > 0.0 ? mix(outline, fill, inside) : fill;
   color.a *= ring > 0.0 ? outer : inside;
   if (faded) color.a *= 0.18;

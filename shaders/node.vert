@@ -6,7 +6,7 @@ layout(location = 1) in vec2 a_center;  // layout units
 layout(location = 2) in float a_radius;
 layout(location = 3) in vec4 a_color;
 layout(location = 4) in float a_shape;  // 0 circle, 1 square, 2 diamond, 3 triangle, 4 hexagon
-layout(location = 5) in float a_flags;  // 1 selected, 2 hovered, 4 faded, 8 pinned
+layout(location = 5) in float a_flags;  // 1 selected, 2 hovered, 4 faded, 8 pinned, 16 agreement party
 
 uniform vec2 u_center;    // camera centre, layout units
 uniform float u_zoom;     // pixels per layout unit

@@ -315,6 +315,10 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
                       ->excludes(heightOpt);
   auto* viewOpt = app.add_option("--view", view, tr("cli.opt.view"));
   auto* selectOpt = app.add_option("--select", select, tr("cli.opt.select"));
+  std::string panel, agreement;
+  auto* panelOpt = app.add_option("--panel", panel, tr("cli.opt.panel"))
+                       ->check(CLI::IsMember({"metrics", "agreements", "timeline", "log"}));
+  auto* agreementOpt = app.add_option("--agreement", agreement, tr("cli.opt.agreement"));
 
   std::string file, name, format = "table";
   bool force = false, full = false;
@@ -401,6 +405,13 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
       }
       if (!checkName(select, actors, "gui.unknown_actor", err)) return kExitInvalidInput;
       options.select = select;
+    }
+    if (*panelOpt) options.panel = panel;
+    if (*agreementOpt) {
+      std::vector<NameCandidate> agreements;
+      for (const auto& [id, a] : doc.model().agreements) agreements.push_back({id, a.title, {a.title}});
+      if (!checkName(agreement, agreements, "gui.unknown_agreement", err)) return kExitInvalidInput;
+      options.agreement = agreement;
     }
     return hooks.openGui(doc, options);
   } catch (const UserError& e) {

@@ -24,9 +24,11 @@
 #include "app/settings.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/name_match.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
 #include "render/screenshot.hpp"
+#include "ui/agreements_panel.hpp"
 #include "ui/app_shell.hpp"
 #include "ui/canvas_panel.hpp"
 #include "ui/change_log_panel.hpp"
@@ -35,6 +37,7 @@
 #include "ui/metrics_panel.hpp"
 #include "ui/overview_panel.hpp"
 #include "ui/sidebar_panel.hpp"
+#include "ui/timeline_panel.hpp"
 
 namespace nestmap {
 namespace fs = std::filesystem;
@@ -54,7 +57,10 @@ struct DocumentPanels {
   ChangeLogPanel changeLog;
   InspectorPanel inspector;
   SidebarPanel sidebar;
-  int bottomTab = 0;  // 0 metrics, 1 change log
+  AgreementsPanel agreements;
+  TimelinePanel timeline;
+  RowId shownAgreement = 0;  ///< the register's pick, as last handed to the canvas
+  int bottomTab = 0;  // 0 metrics, 1 agreements, 2 timeline, 3 change log
   int leftTab = 0;    // 0 the map's overview, 1 actors and views
 };
 
@@ -211,6 +217,24 @@ int runGui(Document& startDoc, const GuiOptions& options) {
     std::cerr << "nestmap: " << trf("gui.unknown_actor", {*options.select}) << '\n';
     exitCode = kExitInvalidInput;
   }
+  // The first bottom tab, and an agreement picked in the register and on the canvas.
+  std::optional<int> firstTab;
+  if (options.panel) {
+    static constexpr const char* kPanels[] = {"metrics", "agreements", "timeline", "log"};
+    for (int i = 0; i < 4; ++i)
+      if (*options.panel == kPanels[i]) firstTab = i;
+  }
+  if (options.agreement) {
+    std::vector<NameCandidate> agreements;
+    for (const auto& [id, a] : doc->model().agreements) agreements.push_back({id, a.title, {a.title}});
+    if (const NameMatch match = matchName(*options.agreement, agreements); match.id) {
+      panels->agreements.select(match.id);
+      if (!firstTab) firstTab = 1;
+    } else {
+      std::cerr << "nestmap: " << trf("gui.unknown_agreement", {*options.agreement}) << '\n';
+      exitCode = kExitInvalidInput;
+    }
+  }
   if (exitCode != kExitOk) glfwSetWindowShouldClose(window, GLFW_TRUE);
 
   // Puts `next` in the place of the open map, with fresh panels.
@@ -254,10 +278,12 @@ int runGui(Document& startDoc, const GuiOptions& options) {
   int frame = 0;
   auto lastPoll = std::chrono::steady_clock::now();
   while (!glfwWindowShouldClose(window)) {
-    if (options.screenshot)
+    // Idle maps cost no CPU (but still notice external changes); a running layout,
+    // a playing timeline or a camera flight draws every frame.
+    if (options.screenshot || panels->canvas.animating() || panels->timeline.playing())
       glfwPollEvents();
     else
-      glfwWaitEventsTimeout(1.0);  // idle maps cost no CPU; still notice external changes
+      glfwWaitEventsTimeout(1.0);
 
     auto now = std::chrono::steady_clock::now();
     if (now - lastPoll > std::chrono::seconds(1)) {
@@ -323,9 +349,19 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       const float inspectorWidth = std::min(330.0f * scale, (area.x - sidebarWidth) * 0.3f);
       p.inspector.draw(*doc, p.canvas.options().selection, ImVec2(origin.x + area.x - inspectorWidth, bodyTop),
                        ImVec2(inspectorWidth, bodyHeight), p.canvas.selectedTie());
+      // An agreement clicked in the inspector is picked in the register, which shows it on the canvas.
+      std::optional<int> selectTab = std::exchange(firstTab, std::nullopt);
+      if (showMetrics) selectTab = 0;
+      if (const RowId agreement = p.inspector.takeClickedAgreement()) {
+        p.agreements.select(agreement);
+        selectTab = 1;
+      }
       const float middleWidth = area.x - sidebarWidth - inspectorWidth;
-      // Below the canvas: the metrics table or the change log, chosen with tabs.
-      const float bottomHeight = std::round(std::min(230.0f * scale, bodyHeight * 0.3f));
+      // Below the canvas: the metrics table, the agreements register, the timeline
+      // or the change log, chosen with tabs; the register and the timeline get more room.
+      const bool tall = p.bottomTab == 1 || p.bottomTab == 2;
+      const float bottomHeight =
+          std::round(std::min((tall ? 380.0f : 230.0f) * scale, bodyHeight * (tall ? 0.48f : 0.3f)));
       const float canvasHeight = bodyHeight - bottomHeight;
       const ImVec2 bottomPos(origin.x + sidebarWidth, bodyTop + canvasHeight);
       const float tabsHeight = ImGui::GetFrameHeight() + 8;
@@ -336,26 +372,45 @@ int runGui(Document& startDoc, const GuiOptions& options) {
                    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
       ImGui::PopStyleVar();
       if (ImGui::BeginTabBar("##bottom")) {
-        if (ImGui::BeginTabItem(tr("gui.tab_metrics").c_str(), nullptr,
-                                showMetrics ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
-          p.bottomTab = 0;
-          ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem(tr("gui.tab_log").c_str())) {
-          p.bottomTab = 1;
-          ImGui::EndTabItem();
-        }
+        static constexpr const char* kTabs[] = {"gui.tab_metrics", "gui.tab_agreements", "gui.tab_timeline",
+                                                "gui.tab_log"};
+        for (int tab = 0; tab < 4; ++tab)
+          if (ImGui::BeginTabItem(tr(kTabs[tab]).c_str(), nullptr,
+                                  selectTab == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
+            p.bottomTab = tab;
+            ImGui::EndTabItem();
+          }
         ImGui::EndTabBar();
       }
       ImGui::End();
       const ImVec2 panelPos(bottomPos.x, bottomPos.y + tabsHeight);
       const ImVec2 panelSize(middleWidth, bottomHeight - tabsHeight);
-      if (p.bottomTab == 0) {
-        if (RowId clicked = p.metrics.draw(*doc, panelPos, panelSize)) p.canvas.selectAndCentre(clicked);
-      } else {
-        p.metrics.update(*doc);  // the canvas's tooltip shows the measures
-        p.changeLog.draw(*doc, panelPos, panelSize);
+      // The measures follow the timeline's date; the metrics keep computing for the canvas's tooltip.
+      p.metrics.setAsOf(p.timeline.asOf());
+      switch (p.bottomTab) {
+        case 0:
+          if (RowId clicked = p.metrics.draw(*doc, panelPos, panelSize)) p.canvas.selectAndCentre(clicked);
+          break;
+        case 1:
+          p.agreements.draw(*doc, panelPos, panelSize);
+          break;
+        case 2:
+          p.timeline.draw(*doc, panelPos, panelSize);
+          break;
+        default:
+          p.changeLog.draw(*doc, panelPos, panelSize);
       }
+      if (p.bottomTab != 0) p.metrics.update(*doc);
+      p.canvas.setTimeline(p.timeline.asOf(), p.timeline.compareWith());
+      // The register's pick is shown on the canvas (and let go there when the register lets go).
+      if (p.agreements.selectedAgreement() != p.shownAgreement) {
+        p.shownAgreement = p.agreements.selectedAgreement();
+        p.canvas.showAgreement(p.shownAgreement);
+      }
+      // The editor floats over the canvas's right half.
+      p.agreements.drawEditor(*doc, p.canvas.options().selection,
+                              ImVec2(origin.x + sidebarWidth + middleWidth * 0.45f, bodyTop + 8),
+                              ImVec2(std::min(560.0f * scale, middleWidth * 0.55f), bodyHeight - 16));
       const bool measuresCurrent = p.metrics.hasResult() && p.metrics.resultRevision() == doc->revision();
       p.canvas.setActorMeasures(measuresCurrent ? &p.metrics.rows() : nullptr);
       p.canvas.draw(*doc, ImVec2(origin.x + sidebarWidth, bodyTop), ImVec2(middleWidth, canvasHeight));

@@ -17,6 +17,10 @@ struct GuiOptions {
   bool languageGiven = false;         ///< --lang or NESTMAP_LANG: the saved language is not restored
   std::optional<std::string> view;    ///< --view: the view to show first, by name
   std::optional<std::string> select;  ///< --select: the actor to select and centre, by name
+  /// --panel: the bottom panel shown first: metrics, agreements, timeline or log.
+  std::optional<std::string> panel;
+  /// --agreement: the agreement (by title) picked in the register and shown on the canvas.
+  std::optional<std::string> agreement;
 };
 
 }  // namespace nestmap

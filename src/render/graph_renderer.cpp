@@ -116,6 +116,7 @@ bool GraphRenderer::init(std::string& error) {
   }
   m_selectColor = glGetUniformLocation(m_nodes.id, "u_selectColor");
   m_hoverColor = glGetUniformLocation(m_nodes.id, "u_hoverColor");
+  m_partyColor = glGetUniformLocation(m_nodes.id, "u_partyColor");
   m_borderColor = glGetUniformLocation(m_nodes.id, "u_borderColor");
   m_edgeSelectColor = glGetUniformLocation(m_edges.id, "u_selectColor");
 
@@ -206,6 +207,7 @@ void GraphRenderer::draw(const Scene& scene, const Camera& camera, int x, int y,
     setCamera(m_nodes);
     glUniform4f(m_selectColor, kSelectColor[0], kSelectColor[1], kSelectColor[2], 1.0f);
     glUniform4f(m_hoverColor, 0.20f, 0.20f, 0.20f, 0.85f);
+    glUniform4f(m_partyColor, kPartyColor[0], kPartyColor[1], kPartyColor[2], 1.0f);
     glUniform4f(m_borderColor, 0.0f, 0.0f, 0.0f, 1.0f);
     glBindVertexArray(m_nodeVao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(m_nodeCount));

@@ -22,6 +22,8 @@ class GraphRenderer {
   static constexpr float kMinNodePixels = 5.0f;
   /// The outline of selected actors and the colour of a selected tie (linear 0–1 RGB).
   static constexpr float kSelectColor[3] = {0.06f, 0.38f, 0.85f};
+  /// The outline of the parties of the selected agreement.
+  static constexpr float kPartyColor[3] = {0.93f, 0.52f, 0.0f};
 
   GraphRenderer() = default;
   GraphRenderer(const GraphRenderer&) = delete;
@@ -44,7 +46,7 @@ class GraphRenderer {
   void release();
 
   Program m_nodes, m_edges, m_arrows;
-  int m_selectColor = -1, m_hoverColor = -1, m_borderColor = -1, m_edgeSelectColor = -1;
+  int m_selectColor = -1, m_hoverColor = -1, m_borderColor = -1, m_edgeSelectColor = -1, m_partyColor = -1;
   unsigned m_quad = 0, m_nodeVao = 0, m_nodeBuffer = 0, m_edgeVao = 0, m_edgeBuffer = 0, m_arrowVao = 0;
   std::size_t m_nodeCount = 0, m_edgeCount = 0, m_arrowFirst = 0;
   std::uint64_t m_version = ~std::uint64_t{0}, m_positionsVersion = ~std::uint64_t{0},

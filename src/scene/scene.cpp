@@ -17,6 +17,23 @@ constexpr double kMaxCurve = 0.6;           // the outermost of many parallel ti
 constexpr std::size_t kLegendCommunities = 10;
 
 constexpr Color kGrey{0x9e, 0x9e, 0x9e};        // no type, sector, community or value
+constexpr Color kAdded{0x2c, 0xa0, 0x2c};       // compared dates: only on the later
+constexpr Color kLost{0xd6, 0x27, 0x28};        // compared dates: only on the earlier
+
+/// Whether something valid from `from` to `to` is drawn, and how, given the
+/// options' date and the date compared with: 0 not drawn, else its flags
+/// (1 for plainly drawn; Added or Lost when compared and valid on one day only).
+template <class Flags>
+int dateFlags(const SceneContentOptions& o, const std::optional<Date>& from, const std::optional<Date>& to) {
+  if (!o.compareWith) return !o.asOf || withinValidity(*o.asOf, from, to) ? 1 : 0;
+  const Date shown = o.asOf.value_or(Date::today());
+  const Date earlier = std::min(shown, *o.compareWith), later = std::max(shown, *o.compareWith);
+  const bool before = withinValidity(earlier, from, to), after = withinValidity(later, from, to);
+  if (before && after) return 1;
+  if (after) return Flags::Added;
+  if (before) return Flags::Lost;
+  return 0;
+}
 constexpr Color kLegendGrey{0x80, 0x80, 0x80};  // legend rows about the line, not the colour
 // Tableau 10: distinct, colour-blind-friendlier than most, and what Gephi users know.
 constexpr Color kCommunityPalette[kLegendCommunities] = {
@@ -126,6 +143,7 @@ void SceneBuilder::rebuild(const Model& model, const SceneOptions& options) {
   buildNodes(model, options);
   buildEdges(model, options);
   buildLabels(model);
+  buildAgreements(model, options);
 
   const View* view = model.views.find(options.viewId);
   m_scene.title = view && !view->name.empty() ? view->name
@@ -156,11 +174,12 @@ void SceneBuilder::buildNodes(const Model& model, const SceneOptions& options) {
     while (pos != positions.end() && pos->first < a.id) ++pos;
     if (pos == positions.end() || pos->first != a.id) continue;
     if (!allowed(options.actorTypes, a.typeId)) continue;
-    if (options.asOf && !withinValidity(*options.asOf, a.validFrom, a.validTo)) continue;
+    const int dated = dateFlags<SceneNode>(options, a.validFrom, a.validTo);
+    if (!dated) continue;
     SceneNode& n = s.nodes.emplace_back();
     n.actorId = a.id;
     n.position = {pos->second.x, pos->second.y};
-    n.flags = pos->second.pinned ? SceneNode::Pinned : 0;
+    n.flags = static_cast<std::uint8_t>((pos->second.pinned ? SceneNode::Pinned : 0) | (dated & ~1));
     m_actorIndex.push_back(static_cast<std::uint32_t>(i));
   }
 
@@ -245,6 +264,8 @@ void SceneBuilder::buildNodes(const Model& model, const SceneOptions& options) {
         if (!metric) noValue = true;
         break;
     }
+    if (n.flags & SceneNode::Added) n.fill = kAdded;
+    if (n.flags & SceneNode::Lost) n.fill = kLost;
   }
 
   // The legend's node rows.
@@ -303,6 +324,13 @@ void SceneBuilder::buildNodes(const Model& model, const SceneOptions& options) {
       if (noValue) nodeRow(tr("scene.legend.no_value"), kGrey);
       break;
   }
+  if (options.compareWith) {
+    const Date shown = options.asOf.value_or(Date::today());
+    const std::string earlier = std::min(shown, *options.compareWith).toString(),
+                      later = std::max(shown, *options.compareWith).toString();
+    nodeRow(trf("scene.legend.added", {earlier, later}), kAdded);
+    nodeRow(trf("scene.legend.lost", {earlier, later}), kLost);
+  }
   if (options.sizeBy == SizeBy::Metric && range.valid) {
     const int steps = range.max > range.min ? 3 : 1;
     for (int k = 0; k < steps; ++k) {
@@ -328,9 +356,14 @@ void SceneBuilder::buildEdges(const Model& model, const SceneOptions& options) {
   const TieType* type = nullptr;
   for (const Tie& t : model.ties.records()) {
     if (!allowed(options.tieTypes, t.typeId) || !allowed(options.tieStatuses, t.status)) continue;
-    if (options.asOf && !withinValidity(*options.asOf, t.validFrom, t.validTo)) continue;
+    int dated = dateFlags<SceneEdge>(options, t.validFrom, t.validTo);
+    if (!dated) continue;
     const std::int64_t from = s.nodeOf(t.sourceId), to = s.nodeOf(t.targetId);
     if (from < 0 || to < 0 || from == to) continue;
+    // A tie to an actor that came or went between the compared days came or went with it.
+    const int ends = s.nodes[static_cast<std::size_t>(from)].flags | s.nodes[static_cast<std::size_t>(to)].flags;
+    if (dated == 1 && (ends & SceneNode::Lost)) dated = SceneEdge::Lost;
+    if (dated == 1 && (ends & SceneNode::Added)) dated = SceneEdge::Added;
     if (!type || type->id != t.typeId) {
       type = model.tieTypes.find(t.typeId);
       if (type) addUnique(typesSeen, t.typeId);
@@ -345,7 +378,9 @@ void SceneBuilder::buildEdges(const Model& model, const SceneOptions& options) {
     e.color = type ? type->color : kGrey;
     e.width = kWidthPerStrength * static_cast<float>(std::clamp(t.strength, 1, 3));
     e.flags = static_cast<std::uint8_t>((t.status == TieStatus::Planned ? SceneEdge::Dashed : 0) |
-                                        (t.direction == Direction::Directed ? SceneEdge::Arrow : 0));
+                                        (t.direction == Direction::Directed ? SceneEdge::Arrow : 0) | (dated & ~1));
+    if (e.flags & SceneEdge::Added) e.color = kAdded;
+    if (e.flags & SceneEdge::Lost) e.color = kLost;
     const bool weighted = t.weight && std::isfinite(*t.weight);
     if (weighted) {
       if (weights.empty()) weights.assign(s.edges.size() - 1, std::nan(""));
@@ -454,9 +489,40 @@ void SceneBuilder::buildLabels(const Model& model) {
   }
 }
 
+static bool isFormal(AgreementStatus status) {
+  return status == AgreementStatus::Agreed || status == AgreementStatus::Formalised ||
+         status == AgreementStatus::Practice;
+}
+
+void SceneBuilder::buildAgreements(const Model& model, const SceneOptions& options) {
+  Scene& s = m_scene;
+  s.agreements.clear();
+  m_allAgreements.clear();
+  for (const Agreement& a : model.agreements.records()) {
+    const std::optional<AgreementStatus> status = options.asOf ? a.statusOn(*options.asOf) : a.status();
+    if (!status) continue;  // not yet begun on the as-of date
+    SceneAgreement out;
+    out.agreementId = a.id;
+    out.status = *status;
+    out.formal = isFormal(*status);
+    out.color = kGrey;
+    for (const StatusLabel& label : model.statusLabels.records())
+      if (label.status == *status) out.color = label.color;
+    for (const AgreementParty& p : a.parties)
+      if (const auto i = s.nodeOf(p.actorId); i >= 0) out.nodes.push_back(static_cast<std::uint32_t>(i));
+    std::sort(out.nodes.begin(), out.nodes.end());
+    out.nodes.erase(std::unique(out.nodes.begin(), out.nodes.end()), out.nodes.end());
+    if (out.nodes.empty()) continue;
+    // Kept aside in full: a stopped or informal agreement still shows when selected.
+    m_allAgreements.push_back(out);
+    if (*status == AgreementStatus::Stopped || (options.onlyFormalAgreements && !out.formal)) continue;
+    s.agreements.push_back(std::move(out));
+  }
+}
+
 void SceneBuilder::refreshState(const SceneInteraction& interaction) {
   Scene& s = m_scene;
-  for (SceneNode& n : s.nodes) n.flags &= SceneNode::Pinned;
+  for (SceneNode& n : s.nodes) n.flags &= SceneNode::Pinned | SceneNode::Added | SceneNode::Lost;
   for (RowId id : interaction.selection)
     if (const auto i = s.nodeOf(id); i >= 0) s.nodes[static_cast<std::size_t>(i)].flags |= SceneNode::Selected;
   if (const auto i = s.nodeOf(interaction.hovered); interaction.hovered && i >= 0)
@@ -484,13 +550,28 @@ void SceneBuilder::refreshState(const SceneInteraction& interaction) {
     }
   }
 
+  // The selected agreement: its parties stand out, the rest steps back.
+  std::vector<char> party;
+  if (interaction.selectedAgreement) {
+    for (const SceneAgreement& a : m_allAgreements)
+      if (a.agreementId == interaction.selectedAgreement) {
+        party.assign(s.nodes.size(), 0);
+        for (std::uint32_t i : a.nodes) party[i] = 1;
+      }
+    if (!party.empty())
+      for (std::size_t i = 0; i < s.nodes.size(); ++i)
+        s.nodes[i].flags |= party[i] ? SceneNode::Highlighted : SceneNode::Faded;
+  }
+
   constexpr std::uint8_t kPointed = SceneNode::Selected | SceneNode::Hovered;
   for (SceneEdge& e : s.edges) {
     const std::uint8_t a = s.nodes[e.from].flags, b = s.nodes[e.to].flags;
-    e.flags &= SceneEdge::Dashed | SceneEdge::Arrow;
+    e.flags &= SceneEdge::Dashed | SceneEdge::Arrow | SceneEdge::Added | SceneEdge::Lost;
     if ((a | b) & SceneNode::Faded) e.flags |= SceneEdge::Faded;
-    if (((a | b) & kPointed) || (interaction.hoveredTie && e.tieId == interaction.hoveredTie))
+    const bool between = !party.empty() && party[e.from] && party[e.to];  // a tie the agreement rests on
+    if (((a | b) & kPointed) || (interaction.hoveredTie && e.tieId == interaction.hoveredTie) || between)
       e.flags |= SceneEdge::Highlighted;
+    if (between) e.flags &= static_cast<std::uint8_t>(~SceneEdge::Faded);
     if (interaction.selectedTie && e.tieId == interaction.selectedTie) e.flags |= SceneEdge::Selected;
   }
 }

@@ -22,7 +22,9 @@ namespace nestmap {
 
 /// One actor as drawn: layout coordinates (y up), radius in layout units.
 struct SceneNode {
-  enum Flags : std::uint8_t { Selected = 1, Hovered = 2, Faded = 4, Pinned = 8 };
+  /// Highlighted: a party of the selected agreement.
+  /// Added, Lost: when two dates are compared, present only on the later, or only on the earlier.
+  enum Flags : std::uint8_t { Selected = 1, Hovered = 2, Faded = 4, Pinned = 8, Highlighted = 16, Added = 32, Lost = 64 };
   RowId actorId = 0;
   Vec2 position;
   float radius = 1;
@@ -35,7 +37,7 @@ struct SceneNode {
 struct SceneEdge {
   /// Highlighted: an end is selected or hovered, or the tie is hovered. Faded: an end is
   /// faded. Selected: the tie itself is selected.
-  enum Flags : std::uint8_t { Dashed = 1, Arrow = 2, Faded = 4, Highlighted = 8, Selected = 16 };
+  enum Flags : std::uint8_t { Dashed = 1, Arrow = 2, Faded = 4, Highlighted = 8, Selected = 16, Added = 32, Lost = 64 };
   RowId tieId = 0;
   std::uint32_t from = 0, to = 0;
   float width = 1;  ///< in layout units
@@ -53,6 +55,15 @@ struct SceneLabel {
   std::uint32_t node = 0;
   std::string text;
   float priority = 0;  ///< larger first: radius × (1 + drawn ties at the node)
+};
+
+/// One agreement as drawn: the hull or badges around its parties that are drawn.
+struct SceneAgreement {
+  RowId agreementId = 0;
+  std::vector<std::uint32_t> nodes;  ///< its drawn parties (indices into Scene::nodes), ascending
+  AgreementStatus status = AgreementStatus::Idea;  ///< on the as-of date, else today's
+  Color color;                       ///< the status's colour
+  bool formal = false;               ///< agreed, formalised or in practice
 };
 
 /// One row of the legend.
@@ -83,6 +94,9 @@ struct Scene {
   std::vector<SceneEdge> edges;    ///< in tie-id order
   std::vector<SceneLabel> labels;  ///< by priority, highest first (ties: by node)
   std::vector<LegendEntry> legend;
+  /// Agreements with at least one drawn party, in agreement-id order (stopped ones
+  /// only when selected; only formal ones when the options say so).
+  std::vector<SceneAgreement> agreements;
   std::string title;
   Vec2 min, max;  ///< bounding box of the nodes (with their radii); both 0 when there are none
   std::uint64_t version = 0, positionsVersion = 0, stateVersion = 0;
@@ -112,6 +126,10 @@ struct SceneContentOptions {
   std::vector<RowId> actorTypes, tieTypes;
   std::vector<TieStatus> tieStatuses{TieStatus::Active, TieStatus::Planned};
   std::optional<Date> asOf;  ///< only actors and ties valid on this day
+  /// Compare the map on `asOf` (or today) with this day: what is valid on only one of the two is
+  /// drawn too, green (SceneNode/SceneEdge::Added) when only on the later day, red (Lost) when
+  /// only on the earlier; the legend says so.
+  std::optional<Date> compareWith;
   // Decoration.
   ColorBy colorBy = ColorBy::Type;
   SizeBy sizeBy = SizeBy::Fixed;
@@ -124,6 +142,7 @@ struct SceneContentOptions {
   /// Per actor, in Model::actors order, for ColorBy::Community; negative (or missing): none.
   std::vector<int> community;
   std::string metricName;  ///< for the legend
+  bool onlyFormalAgreements = false;  ///< agreements drawn: only agreed, formalised and in practice
   friend bool operator==(const SceneContentOptions&, const SceneContentOptions&) = default;
 };
 
@@ -132,6 +151,9 @@ struct SceneInteraction {
   std::set<RowId> selection;
   RowId hovered = 0;
   RowId selectedTie = 0, hoveredTie = 0;  ///< a tie picked on the canvas (0: none)
+  /// An agreement picked in the register: its parties highlighted, the ties between
+  /// them highlighted, everything else faded (0: none).
+  RowId selectedAgreement = 0;
   /// Show this actor's neighbourhood (over the drawn ties, ignoring direction); the rest
   /// faded. Nothing is faded when the actor is not drawn.
   std::optional<RowId> focus;
@@ -168,12 +190,16 @@ class SceneBuilder {
   /// The same for (actor id, position) pairs.
   void movePositions(const std::vector<std::pair<RowId, Vec2>>& positions);
   const Scene& scene() const { return m_scene; }
+  /// Every begun agreement with a drawn party, also those the options leave out of
+  /// Scene::agreements (stopped, or informal under "only formal"): for the one picked.
+  const std::vector<SceneAgreement>& allAgreements() const { return m_allAgreements; }
 
  private:
   void rebuild(const Model& model, const SceneOptions& options);
   void buildNodes(const Model& model, const SceneOptions& options);
   void buildEdges(const Model& model, const SceneOptions& options);
   void buildLabels(const Model& model);
+  void buildAgreements(const Model& model, const SceneOptions& options);
   void refreshState(const SceneInteraction& interaction);
   void updateBounds();
 
@@ -188,6 +214,7 @@ class SceneBuilder {
   // vectors), and a scratch of the focus search reused between frames.
   std::vector<std::uint32_t> m_adjOffsets, m_adjTargets, m_actorIndex;
   std::vector<std::int32_t> m_depth;
+  std::vector<SceneAgreement> m_allAgreements;  ///< every begun agreement with a drawn party, stopped ones too
   std::vector<std::uint32_t> m_queue;
 };
 

@@ -17,6 +17,15 @@ namespace nestmap {
 
 class Document;
 
+/// A status as the map labels it in the current language (the fixed label when the map has none).
+std::string agreementStatusName(const Model& model, AgreementStatus status);
+/// A status's colour from the map's StatusLabel table (grey when it has none).
+ImU32 agreementStatusColor(const Model& model, AgreementStatus status);
+/// The actors of type `prison`, by folded name.
+std::vector<RowId> prisonActors(const Model& model);
+/// A contact as the owner list shows it: "name — organisation" (the role when it has no name).
+std::string contactLabel(const Model& model, const Contact& contact);
+
 /// The editor window of one agreement: title, parties (from a searchable list
 /// or the canvas selection) with their roles, type, scope prison, owner,
 /// review date, documents, building blocks, work package, notes, the status
@@ -34,7 +43,7 @@ struct AgreementEditor {
 
   AgreementEditor();
 
-  /// Opens the window on an agreement of the map.
+  /// Opens the window on an agreement of the map (0: does nothing).
   void open(RowId agreementId);
   /// Opens the window on a new, unsaved agreement: status idee from today().
   void openNew();
@@ -78,7 +87,7 @@ struct AgreementEditor {
   AgreementStatus chosenStatus() const { return m_nextStatus; }
   /// The history entry whose timeline dot the mouse was over in the last frame.
   std::optional<std::size_t> hoveredHistoryEntry() const { return m_hoveredEntry; }
-  /// The argv and error of the last "Openen".
+  /// The argv the last "Openen" ran.
   const std::vector<std::string>& lastOpened() const { return m_lastOpened; }
 
  private:
@@ -109,7 +118,6 @@ struct AgreementEditor {
   void resetStatusForm(const Agreement& a);
 
   bool m_open = false;
-  bool m_appearing = false;  ///< place the window at the next draw
   RowId m_agreementId = 0;
   Agreement m_draft;
   std::optional<Date> m_today;
@@ -128,8 +136,8 @@ struct AgreementEditor {
 
   AgreementStatus m_nextStatus = AgreementStatus::Discussion;
   std::string m_statusDate, m_statusNote;
-  RowId m_statusFormFor = -1;            ///< the agreement the status form was last reset for
-  std::size_t m_statusFormHistory = 0;   ///< and its history length then
+  RowId m_statusFormFor = -1;           ///< the agreement the status form was last reset for
+  std::size_t m_statusFormHistory = 0;  ///< and its history length then
   std::optional<std::size_t> m_hoveredEntry;
   std::vector<std::string> m_lastOpened;
 };

@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <functional>
 
@@ -63,6 +64,11 @@ void CanvasPanel::showView(RowId viewId) {
   m_options.viewId = viewId;
   m_fitPending = true;
   m_job.reset();
+}
+
+void CanvasPanel::showAgreement(RowId agreementId) {
+  m_options.selectedAgreement = agreementId;
+  m_bringAgreement = agreementId;
 }
 
 void CanvasPanel::selectAndCentre(RowId actorId) {
@@ -121,6 +127,9 @@ void CanvasPanel::startLayoutIfUnplaced(Document& doc) {
   auto it = m.positions.find(m_options.viewId);
   const std::size_t placed = it == m.positions.end() ? 0 : it->second.size();
   if (m.actors.empty() || placed * 2 >= m.actors.size()) return;
+  // A view that a layout filled on purpose with part of the map (a nest) stays as it is.
+  const View* view = m.views.find(m_options.viewId);
+  if (placed > 0 && view && !view->layout.empty()) return;
   // Most actors have no place in this view: lay the map out while the user watches.
   startForceLayout(doc);
   m_fitPending = true;
@@ -334,6 +343,31 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
     m_centreOn.reset();
     m_flight.reset();
   }
+  if (m_bringAgreement && !m_fitPending) {
+    // Fly to the middle of the agreement's drawn parties; zoom out if they would not fit.
+    Vec2 lo{HUGE_VAL, HUGE_VAL}, hi{-HUGE_VAL, -HUGE_VAL};
+    for (const Agreement* a = doc.model().agreements.find(m_bringAgreement); a; a = nullptr)
+      for (const AgreementParty& p : a->parties)
+        if (const auto i = scene().nodeOf(p.actorId); i >= 0) {
+          const Vec2 at = scene().nodes[static_cast<std::size_t>(i)].position;
+          lo = {std::min(lo.x, at.x), std::min(lo.y, at.y)};
+          hi = {std::max(hi.x, at.x), std::max(hi.y, at.y)};
+        }
+    if (lo.x <= hi.x) {
+      Flight flight;
+      flight.fromCenter = m_camera.center;
+      flight.toCenter = (lo + hi) * 0.5;
+      flight.fromZoom = flight.toZoom = m_camera.zoom;
+      // Close enough that the parties stand out, never so close that they leave the canvas.
+      const double span = std::max(hi.x - lo.x, hi.y - lo.y), room = std::min(m_size.x, m_size.y);
+      if (span * m_camera.zoom > 0.7 * room)
+        flight.toZoom = 0.7 * room / std::max(span, 1e-9);
+      else if (span * m_camera.zoom < 0.25 * room)
+        flight.toZoom = std::min(m_camera.zoom * 4, 0.4 * room / std::max(span, 1e-9));
+      m_flight = flight;
+    }
+    m_bringAgreement = 0;
+  }
   animateFlight(ImGui::GetIO().DeltaTime);
 
   // The view button comes before the surface, so that it gets the mouse first.
@@ -352,7 +386,9 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
   handleInput(doc, {mouse.x - pos.x, mouse.y - pos.y}, hovered);
 
   ImDrawList* list = ImGui::GetWindowDrawList();
+  drawAgreementHulls(list);
   drawLabels(list);
+  drawAgreementBadges(list);
   if (m_drag == Drag::Box) {
     const Vec2 a = m_camera.toScreen(m_dragStart, toVec(size)), b = m_camera.toScreen(m_dragLast, toVec(size));
     list->AddRectFilled(ImVec2(pos.x + a.x, pos.y + a.y), ImVec2(pos.x + b.x, pos.y + b.y), IM_COL32(16, 97, 217, 40));
@@ -379,9 +415,19 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
       m_fitPending = true;
     }
   }
-  if (m_job) {
-    const std::string text = trf("canvas.layout_running", {std::to_string(m_job->iterations())});
-    list->AddText(ImVec2(buttonRight + 12, pos.y + 10), IM_COL32(60, 60, 60, 255), text.c_str());
+  // What is not today's plain map says so beside the button: the timeline's day, a comparison, a layout.
+  std::string note;
+  if (m_timelineAsOf) note = trf("canvas.as_of", {m_timelineAsOf->toString()});
+  if (m_timelineCompare)
+    note += (note.empty() ? "" : " · ") + trf("canvas.compared_with", {m_timelineCompare->toString()});
+  if (m_job)
+    note += (note.empty() ? "" : " · ") + trf("canvas.layout_running", {std::to_string(m_job->iterations())});
+  if (!note.empty()) {
+    const ImVec2 at(buttonRight + 12, pos.y + 8 + ImGui::GetStyle().FramePadding.y);
+    const ImVec2 textSize = ImGui::CalcTextSize(note.c_str());
+    list->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + textSize.x + 4, at.y + textSize.y + 2),
+                        IM_COL32(255, 255, 255, 200), 3);
+    list->AddText(at, IM_COL32(60, 60, 60, 255), note.c_str());
   }
   drawSearch(doc);
   if (hovered && m_options.hovered && m_drag == Drag::None) drawTooltip(doc);
@@ -470,6 +516,9 @@ void CanvasPanel::applyView(const Document& doc) {
     m_viewRevision = doc.revision();
     m_viewModel = &m;
   }
+  // The timeline wins over the popup's date while it is set.
+  m_options.asOf = m_timelineAsOf ? m_timelineAsOf : parseAsOf(m_view);
+  m_options.compareWith = m_timelineCompare;
   m_options.focus = focusOf(m_view, m_options.selection);
   m_options.focusDepth = m_view.focusDepth;
 }
@@ -570,7 +619,7 @@ void CanvasPanel::drawLabels(ImDrawList* list) const {
   for (const SceneLabel& label : s.labels) {
     const SceneNode& node = s.nodes[label.node];
     const double radiusPx = std::max<double>(node.radius * m_camera.zoom, minNodePixels());
-    const bool important = (node.flags & (SceneNode::Selected | SceneNode::Hovered)) != 0;
+    const bool important = (node.flags & (SceneNode::Selected | SceneNode::Hovered | SceneNode::Highlighted)) != 0;
     if (!important && drawn > 400) continue;
     const Vec2 at = m_camera.toScreen(node.position, size);
     if (at.x < -100 || at.y < 0 || at.x > size.x + 100 || at.y > size.y) continue;
@@ -592,6 +641,115 @@ void CanvasPanel::drawLabels(ImDrawList* list) const {
                         IM_COL32(255, 255, 255, 170), 3);
     list->AddText(ImVec2(m_pos.x + x, m_pos.y + y), color, label.text.c_str());
     ++drawn;
+  }
+}
+
+namespace {
+
+/// The convex hull of `points` (Andrew's monotone chain), counter-clockwise on screen.
+std::vector<ImVec2> convexHull(std::vector<ImVec2> points) {
+  std::sort(points.begin(), points.end(),
+            [](ImVec2 a, ImVec2 b) { return a.x != b.x ? a.x < b.x : a.y < b.y; });
+  if (points.size() < 3) return points;
+  auto cross = [](ImVec2 o, ImVec2 a, ImVec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); };
+  std::vector<ImVec2> hull(2 * points.size());
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    while (k >= 2 && cross(hull[k - 2], hull[k - 1], points[i]) <= 0) --k;
+    hull[k++] = points[i];
+  }
+  for (std::size_t i = points.size() - 1, lower = k + 1; i-- > 0;) {
+    while (k >= lower && cross(hull[k - 2], hull[k - 1], points[i]) <= 0) --k;
+    hull[k++] = points[i];
+  }
+  hull.resize(k - 1);
+  return hull;
+}
+
+}  // namespace
+
+void CanvasPanel::drawAgreementHulls(ImDrawList* list) const {
+  // Each agreement as a tinted area around its parties: all of them when the view
+  // asks for areas, else only the one picked in the register, with its implied ties.
+  const Scene& s = scene();
+  const Vec2 size = toVec(m_size);
+  const bool all = m_view.agreements == AgreementOverlay::Hulls;
+  const RowId picked = m_options.selectedAgreement;
+  if (!all && !picked) return;
+  const float k = m_uiScale;
+  auto screen = [&](std::uint32_t node) {
+    const Vec2 p = m_camera.toScreen(s.nodes[node].position, size);
+    return ImVec2(m_pos.x + static_cast<float>(p.x), m_pos.y + static_cast<float>(p.y));
+  };
+  auto hullOf = [&](const SceneAgreement& a, float pad) {
+    std::vector<ImVec2> points;
+    for (std::uint32_t node : a.nodes) {
+      const ImVec2 c = screen(node);
+      const float r = static_cast<float>(std::max<double>(s.nodes[node].radius * m_camera.zoom, minNodePixels())) + pad;
+      for (int i = 0; i < 16; ++i) {
+        const float angle = static_cast<float>(i) * 6.2831853f / 16;
+        points.emplace_back(c.x + r * std::cos(angle), c.y + r * std::sin(angle));
+      }
+    }
+    return convexHull(std::move(points));
+  };
+  const SceneAgreement* chosen = nullptr;
+  for (const SceneAgreement& a : s.agreements) {
+    if (a.agreementId == picked) chosen = &a;
+    if (!all || a.agreementId == picked) continue;
+    const std::vector<ImVec2> hull = hullOf(a, 5 * k);
+    list->AddConvexPolyFilled(hull.data(), static_cast<int>(hull.size()), imColor(a.color, 0.08f));
+    list->AddPolyline(hull.data(), static_cast<int>(hull.size()), imColor(a.color, 0.45f), ImDrawFlags_Closed, 1.2f * k);
+  }
+  if (!picked) return;
+  if (!chosen)  // stopped, or hidden by "only formal": the register still shows it on request
+    for (const SceneAgreement& a : m_builder.allAgreements())
+      if (a.agreementId == picked) chosen = &a;
+  if (!chosen) return;
+  const std::vector<ImVec2> hull = hullOf(*chosen, 9 * k);
+  list->AddConvexPolyFilled(hull.data(), static_cast<int>(hull.size()), imColor(chosen->color, 0.16f));
+  list->AddPolyline(hull.data(), static_cast<int>(hull.size()), imColor(chosen->color, 0.9f), ImDrawFlags_Closed, 2.5f * k);
+  // The ties the agreement implies: every pair of its parties, dashed.
+  for (std::size_t i = 0; i < chosen->nodes.size(); ++i)
+    for (std::size_t j = i + 1; j < chosen->nodes.size(); ++j) {
+      const ImVec2 a = screen(chosen->nodes[i]), b = screen(chosen->nodes[j]);
+      const float length = std::hypot(b.x - a.x, b.y - a.y);
+      const float dash = 8 * k, gap = 5 * k;
+      for (float t = 0; t < length; t += dash + gap) {
+        const float u = t / length, v = std::min(t + dash, length) / length;
+        list->AddLine(ImVec2(a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u),
+                      ImVec2(a.x + (b.x - a.x) * v, a.y + (b.y - a.y) * v), imColor(chosen->color, 0.95f), 2.0f * k);
+      }
+    }
+}
+
+void CanvasPanel::drawAgreementBadges(ImDrawList* list) {
+  // A small count at the upper right of every party: how many of the drawn agreements it is in.
+  const Scene& s = scene();
+  if (m_view.agreements != AgreementOverlay::Badges) return;
+  if (m_badgesFor != s.version) {
+    m_badgeCount.assign(s.nodes.size(), 0);
+    for (const SceneAgreement& a : s.agreements)
+      for (std::uint32_t node : a.nodes) ++m_badgeCount[node];
+    m_badgesFor = s.version;
+  }
+  const Vec2 size = toVec(m_size);
+  const float k = m_uiScale;
+  ImFont* font = ImGui::GetFont();
+  const float fontSize = ImGui::GetFontSize() * 0.72f;
+  for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+    if (!m_badgeCount[i] || (s.nodes[i].flags & SceneNode::Faded)) continue;
+    const double radius = s.nodes[i].radius * m_camera.zoom;
+    if (radius < 6 * k) continue;  // too far out: badges would cover the map
+    const Vec2 p = m_camera.toScreen(s.nodes[i].position, size);
+    if (p.x < -20 || p.y < -20 || p.x > size.x + 20 || p.y > size.y + 20) continue;
+    const ImVec2 c(m_pos.x + static_cast<float>(p.x + radius * 0.8), m_pos.y + static_cast<float>(p.y - radius * 0.8));
+    const std::string text = std::to_string(m_badgeCount[i]);
+    const ImVec2 textSize = font->CalcTextSizeA(fontSize, FLT_MAX, 0, text.c_str());
+    const float r = std::max(textSize.x, textSize.y) / 2 + 2 * k;
+    list->AddCircleFilled(c, r, IM_COL32(45, 45, 55, 230));
+    list->AddText(font, fontSize, ImVec2(c.x - textSize.x / 2, c.y - textSize.y / 2), IM_COL32(255, 255, 255, 255),
+                  text.c_str());
   }
 }
 
@@ -678,6 +836,10 @@ void CanvasPanel::drawTooltip(const Document& doc) const {
   if (type) ImGui::TextDisabled("%s", (language() == Language::Dutch ? type->nameNl : type->nameEn).c_str());
   if (!a->municipality.empty()) ImGui::TextUnformatted(a->municipality.c_str());
   ImGui::TextUnformatted(trf("canvas.tooltip_ties", {std::to_string(ties)}).c_str());
+  std::size_t agreements = 0;
+  for (const SceneAgreement& agreement : s.agreements)
+    agreements += std::binary_search(agreement.nodes.begin(), agreement.nodes.end(), static_cast<std::uint32_t>(index));
+  if (agreements) ImGui::TextUnformatted(trf("canvas.tooltip_agreements", {std::to_string(agreements)}).c_str());
   // The key measures, from the metrics table once it has computed them for this revision.
   const MetricsPanel::Row* row = nullptr;
   if (m_measures) {

@@ -46,6 +46,16 @@ class CanvasPanel {
   void showView(RowId viewId);
   /// Selects the actor and centres the canvas on it.
   void selectAndCentre(RowId actorId);
+  /// Highlights an agreement's parties and the ties between them, draws its hull and
+  /// implied ties, fades the rest, and brings its parties into view (0: none).
+  void showAgreement(RowId agreementId);
+  RowId shownAgreement() const { return m_options.selectedAgreement; }
+  /// The timeline's days: the map as it was on `asOf` (nullopt: today's map, or the
+  /// date typed in the Weergave popup), compared with `compareWith` when set.
+  void setTimeline(std::optional<Date> asOf, std::optional<Date> compareWith) {
+    m_timelineAsOf = asOf;
+    m_timelineCompare = compareWith;
+  }
   /// The tie picked on the canvas (a click on it), 0 when none; picking an actor clears it.
   RowId selectedTie() const { return m_options.selectedTie; }
   /// Measures per actor (in actor-id order) for the hover tooltip, e.g. the metrics
@@ -70,6 +80,8 @@ class CanvasPanel {
   const Camera& camera() const { return m_camera; }
   /// The rectangle of the last draw(): its top-left corner and size, in ImGui coordinates.
   std::pair<ImVec2, ImVec2> rect() const { return {m_pos, m_size}; }
+  /// Whether the canvas changes by itself from frame to frame (a layout, a camera flight).
+  bool animating() const { return m_job != nullptr || m_flight.has_value(); }
   /// Whether a layout is running in the background.
   bool layoutRunning() const { return m_job != nullptr; }
   /// 0–1 of the running layout's iterations.
@@ -93,6 +105,8 @@ class CanvasPanel {
   void pollLayout(Document& doc);
   void handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas);
   void drawLabels(ImDrawList* list) const;
+  void drawAgreementHulls(ImDrawList* list) const;
+  void drawAgreementBadges(ImDrawList* list);
   void drawLegend(ImDrawList* list) const;
   float layoutLegend(ImDrawList* list) const;
   float legendHeight() const;
@@ -120,6 +134,10 @@ class CanvasPanel {
   float m_uiScale = 1;
   bool m_ready = false, m_fitPending = true;
   std::optional<RowId> m_centreOn;
+  RowId m_bringAgreement = 0;
+  std::optional<Date> m_timelineAsOf, m_timelineCompare;  ///< an agreement to bring into view once the scene has it
+  std::uint64_t m_badgesFor = ~std::uint64_t{0};
+  std::vector<int> m_badgeCount;  ///< per scene node: the agreements drawn that it is a party to
 
   enum class Drag { None, Pan, Box, Move, Tie };
   Drag m_drag = Drag::None;

@@ -460,7 +460,11 @@ void InspectorPanel::drawRelations(const Document& doc, const Actor& actor) {
     if (agreements++ == 0 && !ImGui::BeginTable("##agreements", 2, flags)) break;
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(agreement.title.c_str());
+    // A click shows the agreement on the map and in the register.
+    ImGui::PushID(static_cast<int>(id));
+    if (ImGui::Selectable(agreement.title.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) m_clickedAgreement = id;
+    remember("agreement:" + std::to_string(id));
+    ImGui::PopID();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(agreementStatusName(m, agreement.status()).c_str());
   }

@@ -30,6 +30,8 @@ struct InspectorPanel {
   // For tests and callers: what the last frame showed.
   /// The message of the last refused edit; empty when the last commit went through.
   const std::string& error() const { return m_error; }
+  /// The agreement clicked in the actor's list of agreements this frame (0: none); taken once.
+  RowId takeClickedAgreement() { return std::exchange(m_clickedAgreement, 0); }
   /// The field that message belongs to ("name", "latitude", "contact_name:3", "tie_valid_from", ...).
   const std::string& errorField() const { return m_errorField; }
   /// The centre of a field as drawn in the last frame, by the same keys; nullopt when it was not drawn.
@@ -61,6 +63,7 @@ struct InspectorPanel {
   void focusOn(RowId actorId, RowId tieId);
 
   RowId m_actorId = 0, m_tieId = 0;
+  RowId m_clickedAgreement = 0;
   std::map<std::string, std::string> m_drafts;  ///< text being typed, by field, while it is active
   std::map<std::string, Rect> m_rects;          ///< last frame's field rectangles
   std::string m_error, m_errorField;

@@ -112,7 +112,9 @@ void MetricsPanel::startJob(const Document& doc) {
   const Model& m = doc.model();
   auto input = std::make_shared<Input>();
   input->revision = doc.revision();
-  input->graph = GraphSnapshot::fromModel(m);
+  SnapshotOptions options;
+  options.asOf = m_asOf;
+  input->graph = GraphSnapshot::fromModel(m, options);
   const std::size_t n = input->graph.vertexCount();
   input->names.reserve(n);
   input->types.reserve(n);
@@ -125,6 +127,7 @@ void MetricsPanel::startJob(const Document& doc) {
   m_stage = std::make_shared<std::atomic<int>>(0);  // its own: a cancelled job may still be writing the old one
   m_error.clear();
   m_jobRevision = doc.revision();
+  m_jobAsOf = m_asOf;
   m_job =
       std::make_unique<Job>([input, stage = m_stage](Progress& progress) { return compute(*input, progress, *stage); });
 }
@@ -185,7 +188,7 @@ void MetricsPanel::filterRows() {
 
 void MetricsPanel::update(const Document& doc) {
   collectJob();
-  if (doc.revision() != m_jobRevision) startJob(doc);
+  if (doc.revision() != m_jobRevision || m_asOf != m_jobAsOf) startJob(doc);
 }
 
 RowId MetricsPanel::draw(const Document& doc, ImVec2 pos, ImVec2 size) {

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,8 @@ struct MetricsPanel {
   /// Draws the panel over `pos`, `size`; returns the actor the user clicked (to select and centre), or 0.
   RowId draw(const Document& doc, ImVec2 pos, ImVec2 size);
 
+  /// Computes the measures of the map as it was on `date` (nullopt: as it is), from the next update() on.
+  void setAsOf(std::optional<Date> date) { m_asOf = date; }
   /// Whether a computation is under way (the table shows the last results meanwhile).
   bool computing() const { return m_job != nullptr; }
   /// The revision the shown rows belong to; nothing shown yet while `hasResult()` is false.
@@ -88,6 +91,7 @@ struct MetricsPanel {
   std::vector<std::unique_ptr<Job>> m_cancelled;  ///< old jobs asked to stop, dropped once they did
   std::shared_ptr<std::atomic<int>> m_stage;      ///< which algorithm the running job is at
   std::uint64_t m_jobRevision = ~std::uint64_t{0};
+  std::optional<Date> m_asOf, m_jobAsOf;
   std::string m_error;
 
   Result m_result;

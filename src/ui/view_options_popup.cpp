@@ -112,6 +112,7 @@ void applyViewOptions(const Model& model, const ViewOptions& view, SceneContentO
   out.colorBy = view.colorBy;
   out.sizeBy = view.sizeBy;
   out.metricName = needsMetric(view) ? metricLabel(view.metric) : std::string();
+  out.onlyFormalAgreements = view.onlyFormalAgreements;
 }
 
 std::optional<RowId> focusOf(const ViewOptions& view, const std::set<RowId>& selection) {
@@ -188,6 +189,16 @@ bool drawViewOptions(const Model& model, ViewOptions& view) {
   ImGui::SetNextItemWidth(140);
   ImGui::InputTextWithHint("##as_of", tr("canvas.view.date_hint").c_str(), &view.asOf);
   if (!asOfValid(view)) ImGui::TextColored(ImVec4(0.85f, 0.1f, 0.1f, 1), "%s", tr("canvas.view.as_of_invalid").c_str());
+
+  heading("canvas.view.agreements");
+  int overlay = static_cast<int>(view.agreements);
+  ImGui::RadioButton(tr("canvas.view.agreements_off").c_str(), &overlay, static_cast<int>(AgreementOverlay::Off));
+  ImGui::SameLine();
+  ImGui::RadioButton(tr("canvas.view.agreements_badges").c_str(), &overlay, static_cast<int>(AgreementOverlay::Badges));
+  ImGui::SameLine();
+  ImGui::RadioButton(tr("canvas.view.agreements_hulls").c_str(), &overlay, static_cast<int>(AgreementOverlay::Hulls));
+  view.agreements = static_cast<AgreementOverlay>(overlay);
+  ImGui::Checkbox(tr("canvas.view.only_formal").c_str(), &view.onlyFormalAgreements);
 
   heading("canvas.view.focus");
   ImGui::Checkbox(tr("canvas.view.focus_mode").c_str(), &view.focusMode);

@@ -18,6 +18,10 @@ namespace nestmap {
 // ---------------------------------------------------------------------------
 // [SECTION] ViewOptions
 
+/// How agreements show on the canvas: not at all, as a badge with their count on
+/// each party, or as a tinted hull around their parties.
+enum class AgreementOverlay { Off, Badges, Hulls };
+
 /// The measure a view is coloured or sized by.
 enum class CanvasMetric { Degree, Betweenness, PageRank };
 
@@ -30,6 +34,8 @@ struct ViewOptions {
   std::set<RowId> hiddenActorTypes, hiddenTieTypes;
   bool showActive = true, showPlanned = true, showEnded = false;
   std::string asOf;  ///< YYYY-MM-DD, or empty for no date filter
+  AgreementOverlay agreements = AgreementOverlay::Badges;
+  bool onlyFormalAgreements = false;  ///< agreed, formalised and in practice only
   bool focusMode = false;
   int focusDepth = 1;  ///< 1–3
   friend bool operator==(const ViewOptions&, const ViewOptions&) = default;

@@ -769,3 +769,132 @@ TEST_CASE("EdgePickIndex agrees with a search over every tie") {
   }
   CHECK(hits > 100);  // the points do land on ties, not only beside them
 }
+
+namespace {
+
+RowId putAgreement(Model& m, std::vector<RowId> parties, std::vector<StatusChange> history) {
+  Agreement a;
+  a.id = m.agreements.nextId();
+  a.title = "Afspraak " + std::to_string(a.id);
+  a.typeId = m.agreementTypes.records().front().id;
+  for (RowId p : parties) a.parties.push_back({p, {}});
+  a.history = std::move(history);
+  m.agreements.put(a);
+  return a.id;
+}
+
+Date on(const char* text) { return *Date::parse(text); }
+
+}  // namespace
+
+TEST_CASE("Scene: agreements with their drawn parties, status colour, formal flag, as of a date") {
+  //   a ─ b   c   (d has no place in the view)
+  Fixture f;
+  const RowId a = f.actor("a", "caw"), b = f.actor("b", "caw", 1, 0), c = f.actor("c", "caw", 2, 0);
+  const RowId d = f.unplaced("d", "caw");
+  f.tie(a, b);
+  const RowId formal = putAgreement(f.m, {a, b, d}, {{on("2025-01-10"), AgreementStatus::Idea, ""},
+                                                     {on("2025-06-01"), AgreementStatus::Formalised, ""}});
+  const RowId idea = putAgreement(f.m, {b, c}, {{on("2025-03-01"), AgreementStatus::Idea, ""}});
+  const RowId stopped = putAgreement(f.m, {a, c}, {{on("2025-02-01"), AgreementStatus::Discussion, ""},
+                                                   {on("2025-04-01"), AgreementStatus::Stopped, "geen budget"}});
+  putAgreement(f.m, {d}, {{on("2025-01-01"), AgreementStatus::Agreed, ""}});  // no drawn party: not drawn
+
+  SceneBuilder builder;
+  SceneOptions o = f.options();
+  const Scene& s = builder.build(f.m, f.revision, o);
+  REQUIRE(s.agreements.size() == 2);  // the stopped one is left out
+  CHECK(s.agreements[0].agreementId == formal);
+  CHECK(s.agreements[0].nodes == std::vector<std::uint32_t>{0, 1});
+  CHECK(s.agreements[0].formal);
+  CHECK(s.agreements[0].status == AgreementStatus::Formalised);
+  for (const StatusLabel& label : f.m.statusLabels.records())
+    if (label.status == AgreementStatus::Formalised) CHECK(s.agreements[0].color == label.color);
+  CHECK(s.agreements[1].agreementId == idea);
+  CHECK_FALSE(s.agreements[1].formal);
+  CHECK(builder.allAgreements().size() == 3);
+
+  o.onlyFormalAgreements = true;
+  const Scene& formalOnly = builder.build(f.m, f.revision, o);
+  REQUIRE(formalOnly.agreements.size() == 1);
+  CHECK(formalOnly.agreements[0].agreementId == formal);
+
+  // On 2025-03-15 the formal one was an idea, the stopped one still under discussion.
+  o.onlyFormalAgreements = false;
+  o.asOf = on("2025-03-15");
+  const Scene& then = builder.build(f.m, f.revision, o);
+  REQUIRE(then.agreements.size() == 3);
+  CHECK(then.agreements[0].status == AgreementStatus::Idea);
+  CHECK(then.agreements[2].agreementId == stopped);
+  CHECK(then.agreements[2].status == AgreementStatus::Discussion);
+  o.asOf = on("2025-01-05");  // before any of them began
+  CHECK(builder.build(f.m, f.revision, o).agreements.empty());
+}
+
+TEST_CASE("Scene: a selected agreement highlights its parties and their ties, fades the rest") {
+  //   a ─ b ─ c ; agreement {a, b}
+  Fixture f;
+  const RowId a = f.actor("a", "caw"), b = f.actor("b", "caw", 1, 0), c = f.actor("c", "caw", 2, 0);
+  const RowId ab = f.tie(a, b), bc = f.tie(b, c);
+  const RowId deal = putAgreement(f.m, {a, b}, {{on("2025-01-10"), AgreementStatus::Agreed, ""}});
+  const RowId stopped = putAgreement(f.m, {b, c}, {{on("2025-01-10"), AgreementStatus::Stopped, ""}});
+  SceneBuilder builder;
+  SceneOptions o = f.options();
+  const auto version = builder.build(f.m, f.revision, o).version;
+  o.selectedAgreement = deal;
+  const Scene& s = builder.build(f.m, f.revision, o);
+  CHECK(s.version == version);
+  CHECK(nodeOf(s, a).flags == SceneNode::Highlighted);
+  CHECK(nodeOf(s, b).flags == SceneNode::Highlighted);
+  CHECK(nodeOf(s, c).flags == SceneNode::Faded);
+  CHECK(edgeOf(s, ab).flags == SceneEdge::Highlighted);
+  CHECK(edgeOf(s, bc).flags == SceneEdge::Faded);
+  // A stopped agreement is not among those drawn, yet picking it still shows its parties.
+  o.selectedAgreement = stopped;
+  const Scene& t = builder.build(f.m, f.revision, o);
+  CHECK(nodeOf(t, a).flags == SceneNode::Faded);
+  CHECK(nodeOf(t, c).flags == SceneNode::Highlighted);
+  o.selectedAgreement = 0;
+  CHECK(nodeOf(builder.build(f.m, f.revision, o), c).flags == 0);
+}
+
+TEST_CASE("Scene: comparing two dates draws what came (green) and went (red) between them") {
+  //   old ─ keep ─ new : `old` ends 2025-06-30, `new` begins 2025-09-01; keep ─ far begins 2025-10-01
+  Fixture f;
+  const RowId keep = f.actor("keep", "caw"), old = f.actor("old", "caw", -1, 0), young = f.actor("new", "caw", 1, 0);
+  const RowId far = f.actor("far", "caw", 0, 3);
+  f.m.actors.find(old)->validTo = on("2025-06-30");
+  f.m.actors.find(young)->validFrom = on("2025-09-01");
+  const RowId toOld = f.tie(keep, old), toNew = f.tie(keep, young), toFar = f.tie(keep, far);
+  f.tieRecord(toFar).validFrom = on("2025-10-01");
+  SceneBuilder builder;
+  SceneOptions o = f.options();
+  o.asOf = on("2025-12-01");
+  const Scene& plain = builder.build(f.m, f.revision, o);
+  CHECK(plain.nodes.size() == 3);  // `old` is gone by then
+  o.compareWith = on("2025-05-01");
+  const Scene& s = builder.build(f.m, f.revision, o);
+  REQUIRE(s.nodes.size() == 4);
+  CHECK(nodeOf(s, keep).flags == 0);
+  CHECK(nodeOf(s, old).flags == SceneNode::Lost);
+  CHECK(nodeOf(s, young).flags == SceneNode::Added);
+  CHECK(nodeOf(s, old).fill == Color{0xd6, 0x27, 0x28});
+  CHECK(nodeOf(s, young).fill == Color{0x2c, 0xa0, 0x2c});
+  CHECK(nodeOf(s, keep).fill == f.m.actorTypeByKey("caw")->color);
+  CHECK(edgeOf(s, toOld).flags == SceneEdge::Lost);
+  CHECK(edgeOf(s, toNew).flags == SceneEdge::Added);
+  CHECK(edgeOf(s, toFar).flags == SceneEdge::Added);  // its own date, both ends unchanged
+  CHECK(edgeOf(s, toFar).color == Color{0x2c, 0xa0, 0x2c});
+  const auto labels = legendLabels(s, LegendEntry::Kind::Node);
+  CHECK(std::find(labels.begin(), labels.end(), "nieuw tussen 2025-05-01 en 2025-12-01") != labels.end());
+  CHECK(std::find(labels.begin(), labels.end(), "verdwenen tussen 2025-05-01 en 2025-12-01") != labels.end());
+  // The other way round reads the same: the earlier day is always the base.
+  o.asOf = on("2025-05-01");
+  o.compareWith = on("2025-12-01");
+  const Scene& swapped = builder.build(f.m, f.revision, o);
+  CHECK(nodeOf(swapped, old).flags == SceneNode::Lost);
+  CHECK(nodeOf(swapped, young).flags == SceneNode::Added);
+  // Selection keeps the comparison's marks.
+  o.selection = {old};
+  CHECK(nodeOf(builder.build(f.m, f.revision, o), old).flags == (SceneNode::Lost | SceneNode::Selected));
+}

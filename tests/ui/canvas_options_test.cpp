@@ -292,6 +292,38 @@ TEST_CASE("Canvas: a click on a tie selects it, Delete removes it in one undoabl
   CHECK(h.canvas.selectedTie() == 0);
 }
 
+TEST_CASE("Canvas: showing an agreement highlights its parties and flies to them", "[ui][canvas]") {
+  Harness h;
+  Agreement deal;
+  deal.title = "Doorverwijzing CAW–OCMW";
+  deal.typeId = h.doc.model().agreementTypes.records().front().id;
+  deal.parties = {{h.a, {}}, {h.c, {}}};
+  deal.history = {{*Date::parse("2025-03-01"), AgreementStatus::Agreed, {}}};
+  h.doc.execute(addAgreement(deal));
+  const RowId id = h.doc.model().agreements.records().back().id;
+  h.frame();
+  // Pan away first, so that the flight has somewhere to go.
+  h.gui.moveTo(ImVec2(400, 300));
+  h.button(true);
+  h.gui.moveTo(ImVec2(600, 300));
+  h.button(false);
+  h.frame();
+  h.canvas.showAgreement(id);
+  for (int i = 0; i < 40; ++i) h.frame();  // the flight takes 0.3 s
+  const Scene& s = h.canvas.scene();
+  auto flags = [&](RowId actor) { return s.nodes[static_cast<std::size_t>(s.nodeOf(actor))].flags; };
+  CHECK((flags(h.a) & SceneNode::Highlighted) != 0);
+  CHECK((flags(h.c) & SceneNode::Highlighted) != 0);
+  CHECK((flags(h.b) & SceneNode::Faded) != 0);
+  CHECK(h.canvas.shownAgreement() == id);
+  // The middle of A (−10, 0) and C (0, 10) is in the middle of the canvas now.
+  CHECK(h.canvas.camera().center.x == Approx(-5).margin(1e-6));
+  CHECK(h.canvas.camera().center.y == Approx(5).margin(1e-6));
+  h.canvas.showAgreement(0);
+  h.frame();
+  CHECK(h.canvas.scene().nodes[static_cast<std::size_t>(h.canvas.scene().nodeOf(h.b))].flags == 0);
+}
+
 TEST_CASE("Canvas: Ctrl+drag from one actor to another adds an undirected tie", "[ui][canvas]") {
   Harness h;
   const std::size_t before = h.undoDepth();

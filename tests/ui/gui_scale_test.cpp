@@ -9,12 +9,12 @@
 #include <string>
 
 #include "support/cli_sandbox.hpp"
+#include "support/png_image.hpp"
 
 namespace fs = std::filesystem;
+using nestmap::test::quoted;
 
 namespace {
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
 /// The height in pixels of the word `word` in the screenshot, as tesseract's TSV gives it; 0 when not read.
 int wordHeight(const fs::path& png, const std::string& word) {
