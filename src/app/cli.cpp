@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli_command.hpp"
+#include "app/nest_text.hpp"
 #include "app/map_file.hpp"
 #include "app/paths.hpp"
 #include "core/embedded.hpp"
@@ -319,6 +320,9 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   auto* panelOpt = app.add_option("--panel", panel, tr("cli.opt.panel"))
                        ->check(CLI::IsMember({"metrics", "agreements", "timeline", "log"}));
   auto* agreementOpt = app.add_option("--agreement", agreement, tr("cli.opt.agreement"));
+  std::string guiAsOf, guiCompare;
+  auto* guiAsOfOpt = app.add_option("--as-of", guiAsOf, tr("cli.opt.gui_as_of"));
+  auto* guiCompareOpt = app.add_option("--compare", guiCompare, tr("cli.opt.gui_compare"));
 
   std::string file, name, format = "table";
   bool force = false, full = false;
@@ -407,6 +411,8 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
       options.select = select;
     }
     if (*panelOpt) options.panel = panel;
+    if (*guiAsOfOpt) options.asOf = parseDateOption(guiAsOf);
+    if (*guiCompareOpt) options.compareWith = parseDateOption(guiCompare);
     if (*agreementOpt) {
       std::vector<NameCandidate> agreements;
       for (const auto& [id, a] : doc.model().agreements) agreements.push_back({id, a.title, {a.title}});

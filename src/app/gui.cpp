@@ -235,6 +235,8 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       exitCode = kExitInvalidInput;
     }
   }
+  if (options.asOf) panels->timeline.setAsOf(options.asOf);
+  if (options.compareWith) panels->timeline.setCompareWith(options.compareWith);
   if (exitCode != kExitOk) glfwSetWindowShouldClose(window, GLFW_TRUE);
 
   // Puts `next` in the place of the open map, with fresh panels.

@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "core/date.hpp"
+
 namespace nestmap {
 
 class Document;
@@ -21,6 +23,8 @@ struct GuiOptions {
   std::optional<std::string> panel;
   /// --agreement: the agreement (by title) picked in the register and shown on the canvas.
   std::optional<std::string> agreement;
+  /// --as-of and --compare (YYYY-MM-DD): the timeline's day, and the day it is compared with.
+  std::optional<Date> asOf, compareWith;
 };
 
 }  // namespace nestmap

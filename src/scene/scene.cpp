@@ -19,6 +19,7 @@ constexpr std::size_t kLegendCommunities = 10;
 constexpr Color kGrey{0x9e, 0x9e, 0x9e};        // no type, sector, community or value
 constexpr Color kAdded{0x2c, 0xa0, 0x2c};       // compared dates: only on the later
 constexpr Color kLost{0xd6, 0x27, 0x28};        // compared dates: only on the earlier
+constexpr Color kSame{0xc4, 0xc4, 0xc4};        // compared dates: on both, so that the change stands out
 
 /// Whether something valid from `from` to `to` is drawn, and how, given the
 /// options' date and the date compared with: 0 not drawn, else its flags
@@ -264,8 +265,8 @@ void SceneBuilder::buildNodes(const Model& model, const SceneOptions& options) {
         if (!metric) noValue = true;
         break;
     }
-    if (n.flags & SceneNode::Added) n.fill = kAdded;
-    if (n.flags & SceneNode::Lost) n.fill = kLost;
+    if (options.compareWith)
+      n.fill = (n.flags & SceneNode::Added) ? kAdded : (n.flags & SceneNode::Lost) ? kLost : kSame;
   }
 
   // The legend's node rows.
@@ -280,7 +281,8 @@ void SceneBuilder::buildNodes(const Model& model, const SceneOptions& options) {
     legend.push_back(std::move(e));
   };
   const std::string metricName = options.metricName.empty() ? tr("scene.legend.metric") : options.metricName;
-  switch (options.colorBy) {
+  // Comparing two days, colour tells the change; the decoration's colours are not drawn.
+  switch (options.compareWith ? static_cast<ColorBy>(-1) : options.colorBy) {
     case ColorBy::Type: {
       std::vector<const ActorType*> types;
       for (RowId id : typesSeen) types.push_back(model.actorTypes.find(id));
@@ -323,11 +325,14 @@ void SceneBuilder::buildNodes(const Model& model, const SceneOptions& options) {
       }
       if (noValue) nodeRow(tr("scene.legend.no_value"), kGrey);
       break;
+    default:
+      break;
   }
   if (options.compareWith) {
     const Date shown = options.asOf.value_or(Date::today());
     const std::string earlier = std::min(shown, *options.compareWith).toString(),
                       later = std::max(shown, *options.compareWith).toString();
+    nodeRow(trf("scene.legend.same", {earlier, later}), kSame);
     nodeRow(trf("scene.legend.added", {earlier, later}), kAdded);
     nodeRow(trf("scene.legend.lost", {earlier, later}), kLost);
   }
@@ -379,8 +384,8 @@ void SceneBuilder::buildEdges(const Model& model, const SceneOptions& options) {
     e.width = kWidthPerStrength * static_cast<float>(std::clamp(t.strength, 1, 3));
     e.flags = static_cast<std::uint8_t>((t.status == TieStatus::Planned ? SceneEdge::Dashed : 0) |
                                         (t.direction == Direction::Directed ? SceneEdge::Arrow : 0) | (dated & ~1));
-    if (e.flags & SceneEdge::Added) e.color = kAdded;
-    if (e.flags & SceneEdge::Lost) e.color = kLost;
+    if (options.compareWith)
+      e.color = (e.flags & SceneEdge::Added) ? kAdded : (e.flags & SceneEdge::Lost) ? kLost : kSame;
     const bool weighted = t.weight && std::isfinite(*t.weight);
     if (weighted) {
       if (weights.empty()) weights.assign(s.edges.size() - 1, std::nan(""));
@@ -459,8 +464,10 @@ void SceneBuilder::buildEdges(const Model& model, const SceneOptions& options) {
     e.arrow = arrow;
     s.legend.push_back(std::move(e));
   };
-  for (const TieType* t : types) edgeRow(taxonomyName(t->nameNl, t->nameEn, t->key), t->color, false, false);
-  if (unknownType) edgeRow(tr("scene.legend.unknown_type"), kGrey, false, false);
+  if (!options.compareWith) {
+    for (const TieType* t : types) edgeRow(taxonomyName(t->nameNl, t->nameEn, t->key), t->color, false, false);
+    if (unknownType) edgeRow(tr("scene.legend.unknown_type"), kGrey, false, false);
+  }
   if (directed) edgeRow(tr("scene.legend.directed"), kLegendGrey, false, true);
   if (planned) edgeRow(tr("scene.legend.planned"), kLegendGrey, true, false);
 }

@@ -872,6 +872,7 @@ TEST_CASE("Scene: comparing two dates draws what came (green) and went (red) bet
   o.asOf = on("2025-12-01");
   const Scene& plain = builder.build(f.m, f.revision, o);
   CHECK(plain.nodes.size() == 3);  // `old` is gone by then
+  CHECK(nodeOf(plain, keep).fill == f.m.actorTypeByKey("caw")->color);
   o.compareWith = on("2025-05-01");
   const Scene& s = builder.build(f.m, f.revision, o);
   REQUIRE(s.nodes.size() == 4);
@@ -880,11 +881,16 @@ TEST_CASE("Scene: comparing two dates draws what came (green) and went (red) bet
   CHECK(nodeOf(s, young).flags == SceneNode::Added);
   CHECK(nodeOf(s, old).fill == Color{0xd6, 0x27, 0x28});
   CHECK(nodeOf(s, young).fill == Color{0x2c, 0xa0, 0x2c});
-  CHECK(nodeOf(s, keep).fill == f.m.actorTypeByKey("caw")->color);
+  CHECK(nodeOf(s, keep).fill == Color{0xc4, 0xc4, 0xc4});  // unchanged: grey, so that the change stands out
   CHECK(edgeOf(s, toOld).flags == SceneEdge::Lost);
   CHECK(edgeOf(s, toNew).flags == SceneEdge::Added);
   CHECK(edgeOf(s, toFar).flags == SceneEdge::Added);  // its own date, both ends unchanged
   CHECK(edgeOf(s, toFar).color == Color{0x2c, 0xa0, 0x2c});
+  // The legend says what the colours mean, not the types they replace.
+  CHECK(legendLabels(s, LegendEntry::Kind::Node) ==
+        std::vector<std::string>{"ongewijzigd tussen 2025-05-01 en 2025-12-01", "nieuw tussen 2025-05-01 en 2025-12-01",
+                                 "verdwenen tussen 2025-05-01 en 2025-12-01"});
+  CHECK(legendLabels(s, LegendEntry::Kind::Edge).empty());
   const auto labels = legendLabels(s, LegendEntry::Kind::Node);
   CHECK(std::find(labels.begin(), labels.end(), "nieuw tussen 2025-05-01 en 2025-12-01") != labels.end());
   CHECK(std::find(labels.begin(), labels.end(), "verdwenen tussen 2025-05-01 en 2025-12-01") != labels.end());
