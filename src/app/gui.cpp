@@ -27,6 +27,7 @@
 #include "core/name_match.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
+#include "layout/view_layout.hpp"
 #include "render/screenshot.hpp"
 #include "ui/agreements_panel.hpp"
 #include "ui/app_shell.hpp"
@@ -416,6 +417,14 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       const bool measuresCurrent = p.metrics.hasResult() && p.metrics.resultRevision() == doc->revision();
       p.canvas.setActorMeasures(measuresCurrent ? &p.metrics.rows() : nullptr);
       p.canvas.draw(*doc, ImVec2(origin.x + sidebarWidth, bodyTop), ImVec2(middleWidth, canvasHeight));
+      // Another prison picked in a nest view: its own nest view, laid out on the timeline's day.
+      if (const RowId prison = p.canvas.takeNestRequest()) {
+        ViewLayoutRequest request;
+        request.algo = "nest";
+        request.prisonId = prison;
+        request.asOf = p.timeline.asOf().value_or(Date::today());
+        shell.applyViewLayout(*doc, p.canvas, request);
+      }
       shell.drawStatusBar(*doc, p.canvas, ImVec2(origin.x, bodyTop + bodyHeight), ImVec2(area.x, statusHeight));
     } catch (const std::exception& e) {
       // A command that a rule refused (or a file that could not be written):

@@ -178,6 +178,18 @@ void CanvasPanel::pollLayout(Document& doc) {
 void CanvasPanel::fitToScene() {
   // The whole map in the part of the canvas that the legend leaves free.
   const float legend = legendHeight();
+  if (m_nest.active() && m_nest.outerRing() > 0) {
+    // A nest: its rings in the middle, with room for the categories' names around them.
+    const double radius = m_nest.outerRing(), k = m_uiScale;
+    const ImVec2 room = m_nest.labelRoom();
+    const double top = ImGui::GetFrameHeight() + 16 * k;  // the view button and the prison picker
+    const double width = m_size.x - 2 * (room.x + 40 * k), height = m_size.y - legend - 2 * (room.y + 30 * k) - top;
+    m_camera.center = {0, 0};
+    m_camera.zoom = std::clamp(std::min(width, height) / (2 * radius), 1e-4, 1e5);
+    m_camera.center.y -= (legend - top) / 2 / m_camera.zoom;
+    if (!m_job) m_fitPending = false;
+    return;
+  }
   m_camera.fit(scene().min, scene().max, {m_size.x, std::max(m_size.y - legend, 50.0f)});
   m_camera.center.y -= legend / 2 / m_camera.zoom;
   if (!m_job) m_fitPending = false;
@@ -335,6 +347,7 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
   }
   pollLayout(doc);
   if (m_pick.builtFor() != scene().version * 1000003 + scene().positionsVersion) m_pick.build(scene());
+  m_nest.update(doc.model(), doc.revision(), m_options.viewId, m_options.asOf);
   if (m_fitPending && !scene().nodes.empty() && size.x > 0) fitToScene();
   // After any pending fit, so that fitting the map does not undo the centring.
   if (m_centreOn && !m_fitPending) {
@@ -372,7 +385,8 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
 
   // The view button comes before the surface, so that it gets the mouse first.
   float buttonRight = pos.x;
-  const bool onButton = drawViewButton(doc, buttonRight);
+  bool onButton = drawViewButton(doc, buttonRight);
+  if (m_nest.active()) onButton = drawNestPicker(doc, buttonRight) || onButton;
   // So does the legend's show/hide button (placed where the legend was laid out last frame).
   // The legend's band is not part of the map: clicks there neither select nor pan.
   const bool onLegend = !scene().legend.empty() && ImGui::GetIO().MousePos.y >= pos.y + size.y - legendHeight();
@@ -387,6 +401,7 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
 
   ImDrawList* list = ImGui::GetWindowDrawList();
   drawAgreementHulls(list);
+  m_nest.draw(list, m_camera, m_pos, m_size, m_uiScale, m_nestHighlight);
   drawLabels(list);
   drawAgreementBadges(list);
   if (m_drag == Drag::Box) {
@@ -534,6 +549,30 @@ bool CanvasPanel::drawViewButton(const Document& doc, float& right) {
     if (drawViewOptions(doc.model(), m_view)) m_viewDirty = true;
     ImGui::EndPopup();
   }
+  return hovered;
+}
+
+bool CanvasPanel::drawNestPicker(const Document& doc, float& right) {
+  const Model& m = doc.model();
+  ImGui::SetCursorScreenPos(ImVec2(right + 8, m_pos.y + 8));
+  const Actor* prison = m.actors.find(m_nest.prisonId());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  bool hovered = false;
+  if (ImGui::BeginCombo("##nest_prison", prison ? (tr("canvas.nest_of") + " " + prison->name).c_str() : "")) {
+    std::vector<const Actor*> prisons;
+    const ActorType* prisonType = m.actorTypeByKey("prison");
+    for (const auto& [id, actor] : m.actors)
+      if (prisonType && actor.typeId == prisonType->id) prisons.push_back(&actor);
+    std::sort(prisons.begin(), prisons.end(),
+              [](const Actor* a, const Actor* b) { return foldForSearch(a->name) < foldForSearch(b->name); });
+    for (const Actor* p : prisons)
+      if (ImGui::Selectable(p->name.c_str(), p->id == m_nest.prisonId()) && p->id != m_nest.prisonId())
+        m_nestRequest = p->id;
+    ImGui::EndCombo();
+    hovered = true;
+  }
+  hovered = hovered || ImGui::IsItemHovered() || ImGui::IsItemActive();
+  right = ImGui::GetItemRectMax().x;
   return hovered;
 }
 

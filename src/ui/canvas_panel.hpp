@@ -16,6 +16,7 @@
 #include "scene/pick_index.hpp"
 #include "scene/scene.hpp"
 #include "ui/metrics_panel.hpp"
+#include "ui/nest_overlay.hpp"
 #include "ui/view_options_popup.hpp"
 
 namespace nestmap {
@@ -56,6 +57,12 @@ class CanvasPanel {
     m_timelineAsOf = asOf;
     m_timelineCompare = compareWith;
   }
+  /// In a nest view: tints the wedge of this nest category (0: none).
+  void highlightCategory(RowId categoryId) { m_nestHighlight = categoryId; }
+  /// What the canvas draws over a nest view (its wedges, ghost slots and marks).
+  const NestOverlay& nestOverlay() const { return m_nest; }
+  /// The prison chosen in the nest view's prison picker this frame (0: none); taken once.
+  RowId takeNestRequest() { return std::exchange(m_nestRequest, 0); }
   /// The tie picked on the canvas (a click on it), 0 when none; picking an actor clears it.
   RowId selectedTie() const { return m_options.selectedTie; }
   /// Measures per actor (in actor-id order) for the hover tooltip, e.g. the metrics
@@ -122,6 +129,8 @@ class CanvasPanel {
   void drawSearch(Document& doc);
   /// The "Weergave" button and its popup; whether the mouse is on the button, and its right edge.
   bool drawViewButton(const Document& doc, float& right);
+  /// In a nest view, the prison picker beside the view button; whether the mouse is on it.
+  bool drawNestPicker(const Document& doc, float& right);
 
   SceneBuilder m_builder;
   SceneOptions m_options;
@@ -135,6 +144,8 @@ class CanvasPanel {
   bool m_ready = false, m_fitPending = true;
   std::optional<RowId> m_centreOn;
   RowId m_bringAgreement = 0;
+  NestOverlay m_nest;
+  RowId m_nestHighlight = 0, m_nestRequest = 0;
   std::optional<Date> m_timelineAsOf, m_timelineCompare;  ///< an agreement to bring into view once the scene has it
   std::uint64_t m_badgesFor = ~std::uint64_t{0};
   std::vector<int> m_badgeCount;  ///< per scene node: the agreements drawn that it is a party to
