@@ -318,7 +318,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   auto* selectOpt = app.add_option("--select", select, tr("cli.opt.select"));
   std::string panel, agreement;
   auto* panelOpt = app.add_option("--panel", panel, tr("cli.opt.panel"))
-                       ->check(CLI::IsMember({"metrics", "agreements", "timeline", "log"}));
+                       ->check(CLI::IsMember({"metrics", "agreements", "timeline", "coverage", "warnings", "partners", "log"}));
   auto* agreementOpt = app.add_option("--agreement", agreement, tr("cli.opt.agreement"));
   std::string guiAsOf, guiCompare;
   auto* guiAsOfOpt = app.add_option("--as-of", guiAsOf, tr("cli.opt.gui_as_of"));

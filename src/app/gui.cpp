@@ -33,8 +33,12 @@
 #include "ui/app_shell.hpp"
 #include "ui/canvas_panel.hpp"
 #include "ui/change_log_panel.hpp"
+#include "ui/coverage_panel.hpp"
+#include "ui/partner_panel.hpp"
+#include "ui/warnings_panel.hpp"
 #include "ui/fonts.hpp"
 #include "ui/inspector_panel.hpp"
+#include "ui/nest_overlay.hpp"
 #include "ui/metrics_panel.hpp"
 #include "ui/overview_panel.hpp"
 #include "ui/sidebar_panel.hpp"
@@ -43,6 +47,14 @@
 namespace nestmap {
 namespace fs = std::filesystem;
 namespace {
+
+/// The bottom panel's tabs: the --panel name and the title's text key of each.
+constexpr std::pair<const char*, const char*> kBottomTabs[] = {
+    {"metrics", "gui.tab_metrics"},   {"agreements", "gui.tab_agreements"}, {"timeline", "gui.tab_timeline"},
+    {"coverage", "gui.tab_coverage"}, {"warnings", "gui.tab_warnings"},     {"partners", "gui.tab_partners"},
+    {"log", "gui.tab_log"}};
+constexpr int kTabMetrics = 0, kTabAgreements = 1, kTabTimeline = 2, kTabCoverage = 3, kTabWarnings = 4,
+              kTabPartners = 5, kTabCount = 7;
 
 void glfwErrorToStderr(int code, const char* description) {
   std::cerr << "nestmap: GLFW " << code << ": " << description << '\n';
@@ -60,8 +72,11 @@ struct DocumentPanels {
   SidebarPanel sidebar;
   AgreementsPanel agreements;
   TimelinePanel timeline;
+  CoveragePanel coverage;
+  WarningsPanel warnings;
+  PartnerPanel partners;
   RowId shownAgreement = 0;  ///< the register's pick, as last handed to the canvas
-  int bottomTab = 0;  // 0 metrics, 1 agreements, 2 timeline, 3 change log
+  int bottomTab = 0;  // kBottomTabs: metrics, agreements, timeline, coverage, warnings, partners, change log
   int leftTab = 0;    // 0 the map's overview, 1 actors and views
 };
 
@@ -221,16 +236,15 @@ int runGui(Document& startDoc, const GuiOptions& options) {
   // The first bottom tab, and an agreement picked in the register and on the canvas.
   std::optional<int> firstTab;
   if (options.panel) {
-    static constexpr const char* kPanels[] = {"metrics", "agreements", "timeline", "log"};
-    for (int i = 0; i < 4; ++i)
-      if (*options.panel == kPanels[i]) firstTab = i;
+    for (int i = 0; i < kTabCount; ++i)
+      if (*options.panel == kBottomTabs[i].first) firstTab = i;
   }
   if (options.agreement) {
     std::vector<NameCandidate> agreements;
     for (const auto& [id, a] : doc->model().agreements) agreements.push_back({id, a.title, {a.title}});
     if (const NameMatch match = matchName(*options.agreement, agreements); match.id) {
       panels->agreements.select(match.id);
-      if (!firstTab) firstTab = 1;
+      if (!firstTab) firstTab = kTabAgreements;
     } else {
       std::cerr << "nestmap: " << trf("gui.unknown_agreement", {*options.agreement}) << '\n';
       exitCode = kExitInvalidInput;
@@ -354,15 +368,15 @@ int runGui(Document& startDoc, const GuiOptions& options) {
                        ImVec2(inspectorWidth, bodyHeight), p.canvas.selectedTie());
       // An agreement clicked in the inspector is picked in the register, which shows it on the canvas.
       std::optional<int> selectTab = std::exchange(firstTab, std::nullopt);
-      if (showMetrics) selectTab = 0;
+      if (showMetrics) selectTab = kTabMetrics;
       if (const RowId agreement = p.inspector.takeClickedAgreement()) {
         p.agreements.select(agreement);
-        selectTab = 1;
+        selectTab = kTabAgreements;
       }
       const float middleWidth = area.x - sidebarWidth - inspectorWidth;
       // Below the canvas: the metrics table, the agreements register, the timeline
       // or the change log, chosen with tabs; the register and the timeline get more room.
-      const bool tall = p.bottomTab == 1 || p.bottomTab == 2;
+      const bool tall = p.bottomTab != kTabMetrics && p.bottomTab != kTabCount - 1;
       const float bottomHeight =
           std::round(std::min((tall ? 380.0f : 230.0f) * scale, bodyHeight * (tall ? 0.48f : 0.3f)));
       const float canvasHeight = bodyHeight - bottomHeight;
@@ -375,10 +389,8 @@ int runGui(Document& startDoc, const GuiOptions& options) {
                    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
       ImGui::PopStyleVar();
       if (ImGui::BeginTabBar("##bottom")) {
-        static constexpr const char* kTabs[] = {"gui.tab_metrics", "gui.tab_agreements", "gui.tab_timeline",
-                                                "gui.tab_log"};
-        for (int tab = 0; tab < 4; ++tab)
-          if (ImGui::BeginTabItem(tr(kTabs[tab]).c_str(), nullptr,
+        for (int tab = 0; tab < kTabCount; ++tab)
+          if (ImGui::BeginTabItem(tr(kBottomTabs[tab].second).c_str(), nullptr,
                                   selectTab == tab ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
             p.bottomTab = tab;
             ImGui::EndTabItem();
@@ -389,21 +401,59 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       const ImVec2 panelPos(bottomPos.x, bottomPos.y + tabsHeight);
       const ImVec2 panelSize(middleWidth, bottomHeight - tabsHeight);
       // The measures follow the timeline's date; the metrics keep computing for the canvas's tooltip.
+      // So do the coverage, the warnings and the partners.
       p.metrics.setAsOf(p.timeline.asOf());
+      p.coverage.setAsOf(p.timeline.asOf());
+      p.warnings.setAsOf(p.timeline.asOf());
+      p.partners.setAsOf(p.timeline.asOf());
       switch (p.bottomTab) {
-        case 0:
+        case kTabMetrics:
           if (RowId clicked = p.metrics.draw(*doc, panelPos, panelSize)) p.canvas.selectAndCentre(clicked);
           break;
-        case 1:
+        case kTabAgreements:
           p.agreements.draw(*doc, panelPos, panelSize);
           break;
-        case 2:
+        case kTabTimeline:
           p.timeline.draw(*doc, panelPos, panelSize);
+          break;
+        case kTabCoverage:
+          p.coverage.draw(*doc, panelPos, panelSize);
+          break;
+        case kTabWarnings:
+          p.warnings.draw(*doc, panelPos, panelSize);
+          break;
+        case kTabPartners:
+          p.partners.draw(*doc, panelPos, panelSize);
           break;
         default:
           p.changeLog.draw(*doc, panelPos, panelSize);
       }
-      if (p.bottomTab != 0) p.metrics.update(*doc);
+      if (p.bottomTab != kTabMetrics) p.metrics.update(*doc);
+      // A heatmap cell opens the prison's nest view (made the first time) with the category's wedge tinted.
+      if (const auto open = p.coverage.takeOpenRequest()) {
+        const Actor* prison = doc->model().actors.find(open->prisonId);
+        bool shown = false;
+        for (const auto& [id, view] : doc->model().views)
+          if (prison && view.layout == "nest" && nestPrisonOf(doc->model(), id) == prison->id && !shown) {
+            p.canvas.showView(id);
+            shown = true;
+          }
+        if (prison && !shown) {
+          ViewLayoutRequest request;
+          request.algo = "nest";
+          request.prisonId = prison->id;
+          request.asOf = p.timeline.asOf().value_or(Date::today());
+          shell.applyViewLayout(*doc, p.canvas, request);
+        }
+        p.canvas.highlightCategory(open->categoryId);
+      }
+      if (const auto picked = p.warnings.takeSelection()) p.canvas.selectActors(picked->actors, picked->tieId);
+      // The partner picked for an ambassador: its introduction drawn on the map, the candidate selected.
+      if (p.partners.takeSelectionChanged()) {
+        p.canvas.showPath(p.partners.selectedPath());
+        if (const RowId candidate = p.partners.selectedCandidate()) p.canvas.selectAndCentre(candidate);
+      }
+      if (const RowId planned = p.partners.takePlannedAgreement()) p.agreements.select(planned);
       p.canvas.setTimeline(p.timeline.asOf(), p.timeline.compareWith());
       // The register's pick is shown on the canvas (and let go there when the register lets go).
       if (p.agreements.selectedAgreement() != p.shownAgreement) {

@@ -71,6 +71,17 @@ void CanvasPanel::showAgreement(RowId agreementId) {
   m_bringAgreement = agreementId;
 }
 
+void CanvasPanel::selectActors(const std::vector<RowId>& actors, RowId tieId) {
+  m_options.selection = std::set<RowId>(actors.begin(), actors.end());
+  m_options.selectedTie = tieId;
+  if (!actors.empty()) m_centreOn = actors.front();
+}
+
+void CanvasPanel::showPath(std::vector<RowId> path) {
+  m_path = std::move(path);
+  if (!m_path.empty()) m_centreOn = m_path.back();
+}
+
 void CanvasPanel::selectAndCentre(RowId actorId) {
   m_options.selection = {actorId};
   m_options.selectedTie = 0;
@@ -402,6 +413,7 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
   ImDrawList* list = ImGui::GetWindowDrawList();
   drawAgreementHulls(list);
   m_nest.draw(list, m_camera, m_pos, m_size, m_uiScale, m_nestHighlight);
+  drawPath(list);
   drawLabels(list);
   drawAgreementBadges(list);
   if (m_drag == Drag::Box) {
@@ -760,6 +772,23 @@ void CanvasPanel::drawAgreementHulls(ImDrawList* list) const {
                       ImVec2(a.x + (b.x - a.x) * v, a.y + (b.y - a.y) * v), imColor(chosen->color, 0.95f), 2.0f * k);
       }
     }
+}
+
+void CanvasPanel::drawPath(ImDrawList* list) const {
+  // The way an introduction runs: a broad band from actor to actor, numbered steps.
+  if (m_path.size() < 2) return;
+  const float k = m_uiScale;
+  std::vector<ImVec2> points;
+  for (RowId id : m_path)
+    if (auto at = screenOf(id)) points.emplace_back(m_pos.x + static_cast<float>(at->first.x), m_pos.y + static_cast<float>(at->first.y));
+  if (points.size() < 2) return;
+  const ImU32 band = IM_COL32(255, 140, 0, 150), edge = IM_COL32(200, 95, 0, 255);
+  list->AddPolyline(points.data(), static_cast<int>(points.size()), band, ImDrawFlags_None, 9.0f * k);
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    list->AddCircle(points[i], 11.0f * k, edge, 24, 2.5f * k);
+    const std::string step = std::to_string(i);
+    list->AddText(ImVec2(points[i].x + 12 * k, points[i].y - 22 * k), edge, step.c_str());
+  }
 }
 
 void CanvasPanel::drawAgreementBadges(ImDrawList* list) {

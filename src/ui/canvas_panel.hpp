@@ -57,6 +57,10 @@ class CanvasPanel {
     m_timelineAsOf = asOf;
     m_timelineCompare = compareWith;
   }
+  /// Selects these actors (and the tie, when not 0) and centres on the first.
+  void selectActors(const std::vector<RowId>& actors, RowId tieId = 0);
+  /// Draws an introduction path (actor ids, in order) over the map, and centres on it; empty: none.
+  void showPath(std::vector<RowId> path);
   /// In a nest view: tints the wedge of this nest category (0: none).
   void highlightCategory(RowId categoryId) { m_nestHighlight = categoryId; }
   /// What the canvas draws over a nest view (its wedges, ghost slots and marks).
@@ -113,6 +117,7 @@ class CanvasPanel {
   void handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas);
   void drawLabels(ImDrawList* list) const;
   void drawAgreementHulls(ImDrawList* list) const;
+  void drawPath(ImDrawList* list) const;
   void drawAgreementBadges(ImDrawList* list);
   void drawLegend(ImDrawList* list) const;
   float layoutLegend(ImDrawList* list) const;
@@ -144,6 +149,7 @@ class CanvasPanel {
   bool m_ready = false, m_fitPending = true;
   std::optional<RowId> m_centreOn;
   RowId m_bringAgreement = 0;
+  std::vector<RowId> m_path;  ///< an introduction path drawn over the map
   NestOverlay m_nest;
   RowId m_nestHighlight = 0, m_nestRequest = 0;
   std::optional<Date> m_timelineAsOf, m_timelineCompare;  ///< an agreement to bring into view once the scene has it

@@ -260,3 +260,26 @@ TEST_CASE("change log panel lists the newest entry first and undoes and redoes",
     CHECK(panel.entries().size() == log.size() + 2);
   }
 }
+
+TEST_CASE("metrics panel follows the timeline's day", "[ui][metrics_panel]") {
+  TestMap map;
+  // Eenzaam only joined the map on 2026-01-01.
+  Actor eenzaam = *map.doc.model().actors.find(map.eenzaam);
+  eenzaam.validFrom = Date::parse("2026-01-01");
+  map.doc.execute(updateActor(eenzaam));
+  HeadlessGui gui;
+  MetricsPanel panel;
+  panel.setAsOf(Date::parse("2025-06-01"));
+  settle(gui, panel, map.doc);
+  REQUIRE(panel.rows().size() == 4);
+  for (const auto& row : panel.rows()) CHECK(row.actor != map.eenzaam);
+
+  // Back to today's map: the same revision, computed again for the other day.
+  panel.setAsOf(std::nullopt);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while ((panel.computing() || panel.rows().size() != 5) && std::chrono::steady_clock::now() < deadline) {
+    gui.frame([&] { panel.draw(map.doc, ImVec2(0, 0), ImVec2(kWidth, kHeight)); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  CHECK(panel.rows().size() == 5);
+}
