@@ -109,8 +109,8 @@ std::string statusName(const Model& m, AgreementStatus s) {
   return tr(std::string("status.") + std::string(key(s)));
 }
 
-/// Whether `name` picks exactly one candidate, matched as the canvas will
-/// match it (CanvasPanel::showViewNamed, selectNamed); if not, says so on `err`.
+}  // namespace
+
 bool checkName(const std::string& name, const std::vector<NameCandidate>& candidates, std::string_view errorKey,
                std::ostream& err) {
   const NameMatch match = matchName(name, candidates);
@@ -125,6 +125,8 @@ bool checkName(const std::string& name, const std::vector<NameCandidate>& candid
   err << '\n';
   return false;
 }
+
+namespace {
 
 // [SECTION] subcommands
 
@@ -321,6 +323,8 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
                        ->check(CLI::IsMember({"metrics", "agreements", "timeline", "coverage", "warnings", "partners", "log"}));
   auto* agreementOpt = app.add_option("--agreement", agreement, tr("cli.opt.agreement"));
   std::string guiAsOf, guiCompare;
+  bool present = false;
+  app.add_flag("--present", present, tr("cli.opt.present"));
   auto* guiAsOfOpt = app.add_option("--as-of", guiAsOf, tr("cli.opt.gui_as_of"));
   auto* guiCompareOpt = app.add_option("--compare", guiCompare, tr("cli.opt.gui_compare"));
 
@@ -350,6 +354,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   addNestCommands(app, action, io);
   addLayoutCommands(app, action, io);
   addAgreementCommands(app, action, io);
+  addRenderCommands(app, action, io, hooks);
   app.require_subcommand(0, 1);
   app.footer(tr("cli.footer"));
 
@@ -411,6 +416,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
       options.select = select;
     }
     if (*panelOpt) options.panel = panel;
+    options.present = present;
     if (*guiAsOfOpt) options.asOf = parseDateOption(guiAsOf);
     if (*guiCompareOpt) options.compareWith = parseDateOption(guiCompare);
     if (*agreementOpt) {

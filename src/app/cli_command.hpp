@@ -6,6 +6,11 @@
 
 #include <functional>
 #include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/name_match.hpp"
 
 namespace CLI {
 class App;
@@ -35,5 +40,15 @@ void addImportCommands(CLI::App& app, CliAction& action, CliStreams io);
 
 /// `nestmap agreements FILE [...]`, also `--set-status ID STATUS` (cli_agreements.cpp).
 void addAgreementCommands(CLI::App& app, CliAction& action, CliStreams io);
+
+struct CliHooks;
+/// `nestmap render FILE --view NAME --out PNG` (cli_render.cpp), drawn by the GUI side through `hooks`.
+void addRenderCommands(CLI::App& app, CliAction& action, CliStreams io, const CliHooks& hooks);
+
+/// Whether `name` picks exactly one candidate, matched as the canvas will
+/// match it (CanvasPanel::showViewNamed, selectNamed); if not, says so on `err`
+/// (`errorKey` with the name, and the names it may have meant).
+bool checkName(const std::string& name, const std::vector<NameCandidate>& candidates, std::string_view errorKey,
+               std::ostream& err);
 
 }  // namespace nestmap

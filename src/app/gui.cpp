@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "app/cli.hpp"
+#include "app/export_png.hpp"
 #include "app/map_file.hpp"
 #include "app/settings.hpp"
 #include "core/error.hpp"
@@ -41,6 +42,7 @@
 #include "ui/nest_overlay.hpp"
 #include "ui/metrics_panel.hpp"
 #include "ui/overview_panel.hpp"
+#include "ui/presentation.hpp"
 #include "ui/sidebar_panel.hpp"
 #include "ui/timeline_panel.hpp"
 
@@ -112,6 +114,24 @@ bool onSomeMonitor(int x, int y) {
 }
 
 void applyTheme(bool dark) { dark ? ImGui::StyleColorsDark() : ImGui::StyleColorsLight(); }
+
+/// Where a window lies and how large it is, to come back to after full screen.
+struct WindowPlace {
+  int x = 0, y = 0, width = 1280, height = 800;
+};
+
+/// Puts the window full screen on its monitor (remembering its place in `windowed`), or back.
+void setFullScreen(GLFWwindow* window, bool full, WindowPlace& windowed) {
+  if (full) {
+    glfwGetWindowPos(window, &windowed.x, &windowed.y);
+    glfwGetWindowSize(window, &windowed.width, &windowed.height);
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (mode) glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else if (glfwGetWindowMonitor(window)) {
+    glfwSetWindowMonitor(window, nullptr, windowed.x, windowed.y, windowed.width, windowed.height, 0);
+  }
+}
 
 /// The interface's scale: NESTMAP_UI_SCALE when set to a number from 0.5 to 4,
 /// else the window's content scale as the desktop reports it.
@@ -292,6 +312,10 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       shell.showError(trf("shell.new_failed", {path.string(), e.what()}));
     }
   };
+  Presentation presentation;
+  bool presenting = false, refitNextFrame = false;
+  WindowPlace windowed;  // where the window was before the presentation took the screen
+  if (options.present) presentation.start(doc->model(), panels->canvas.options().viewId);
   int frame = 0;
   auto lastPoll = std::chrono::steady_clock::now();
   while (!glfwWindowShouldClose(window)) {
@@ -318,6 +342,30 @@ int runGui(Document& startDoc, const GuiOptions& options) {
     // canvas in the rest; the status bar along the bottom.
     bool quit = false;
     try {
+      // F5: the views as slides, full screen, nothing to edit.
+      if (const RowId slide = presentation.handleKeys(doc->model(), panels->canvas.options().viewId))
+        panels->canvas.showView(slide);
+      // The font scale takes effect from the next frame on: fit then too, with the legend at its new size.
+      if (std::exchange(refitNextFrame, false)) panels->canvas.fit();
+      if (presentation.active() != presenting) {
+        presenting = presentation.active();
+        setFullScreen(window, presenting && !options.screenshot, windowed);
+        panels->canvas.fit();
+        refitNextFrame = true;
+      }
+      panels->canvas.setReadOnly(presenting);
+      io.FontGlobalScale = presenting ? 1.5f : 1.0f;
+      if (presenting) {
+        DocumentPanels& p = *panels;
+        p.canvas.setUiScale(scale * 1.5f);
+        p.canvas.setTimeline(p.timeline.asOf(), p.timeline.compareWith());
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        const float band = fonts.heading->FontSize * 1.5f + ImGui::GetFontSize() * 1.5f * 1.2f;
+        p.canvas.draw(*doc, ImVec2(viewport->Pos.x, viewport->Pos.y + band),
+                      ImVec2(viewport->Size.x, viewport->Size.y - band));
+        presentation.drawOverlay(doc->model(), viewport->Pos, viewport->Size, fonts.heading,
+                                 p.timeline.asOf().value_or(Date::today()));
+      } else {
       shell.handleShortcuts(*doc, quit);
       shell.recentFiles = settings.recentFiles;
       const float menuHeight = shell.drawMenu(*doc, panels->canvas, quit);
@@ -476,6 +524,7 @@ int runGui(Document& startDoc, const GuiOptions& options) {
         shell.applyViewLayout(*doc, p.canvas, request);
       }
       shell.drawStatusBar(*doc, p.canvas, ImVec2(origin.x, bodyTop + bodyHeight), ImVec2(area.x, statusHeight));
+      }
     } catch (const std::exception& e) {
       // A command that a rule refused (or a file that could not be written):
       // the map is as it was; the reason goes to the status bar.
@@ -514,6 +563,17 @@ int runGui(Document& startDoc, const GuiOptions& options) {
     // Between frames, so that no panel is halfway through drawing the map it loses.
     if (auto path = std::exchange(shell.openRequest, std::nullopt)) openMap(*path);
     if (auto path = std::exchange(shell.newRequest, std::nullopt)) newMap(*path);
+    // The PNG export draws into a framebuffer and an ImGui context of its own: after this
+    // frame's swap, so that the window's frame is complete and its context untouched.
+    if (auto request = std::exchange(shell.exportRequest, std::nullopt)) {
+      const std::string error =
+          exportViewPng(*doc, request->viewId, request->width, request->height, request->out,
+                        ExportOptions{panels->timeline.asOf(), panels->canvas.viewOptions()});
+      shell.message = error.empty() ? trf("export.done", {request->out.string(), std::to_string(request->width),
+                                                           std::to_string(request->height)})
+                                     : trf("export.failed", {error});
+      shell.messageIsError = !error.empty();
+    }
     if (useSettings) {
       settings.theme = shell.darkTheme ? "dark" : "light";
       // A language from --lang or NESTMAP_LANG is for this run; one chosen in the menu is kept.

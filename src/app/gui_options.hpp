@@ -25,6 +25,7 @@ struct GuiOptions {
   std::optional<std::string> agreement;
   /// --as-of and --compare (YYYY-MM-DD): the timeline's day, and the day it is compared with.
   std::optional<Date> asOf, compareWith;
+  bool present = false;  ///< --present: start in presentation mode (F5)
 };
 
 }  // namespace nestmap

@@ -164,6 +164,9 @@ float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
             (doc.path().parent_path() / (doc.path().stem().string() + "-kopie.nestmap")).string();
         std::snprintf(m_saveAsPath, sizeof m_saveAsPath, "%s", suggestion.c_str());
       }
+      if (const View* view = doc.model().views.find(canvas.options().viewId);
+          ImGui::MenuItem(tr("menu.export_png").c_str(), nullptr, false, view != nullptr))
+        m_exportDialog.open(doc.path(), view->id, view->name);
       ImGui::Separator();
       if (ImGui::MenuItem(tr("menu.close").c_str(), "Ctrl+Q")) quit = true;
       ImGui::EndMenu();
@@ -224,6 +227,7 @@ float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
   }
 
   if (auto chosen = m_openDialog.draw()) openRequest = *chosen;
+  if (auto chosen = m_exportDialog.draw()) exportRequest = *chosen;
   if (auto chosen = m_newDialog.draw()) {
     // A name without the extension gets it, as `nestmap new` users would expect of a map.
     if (chosen->extension() != ".nestmap") *chosen += ".nestmap";

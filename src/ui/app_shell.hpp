@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/export_dialog.hpp"
 #include "ui/file_dialog.hpp"
 
 namespace nestmap {
@@ -45,6 +46,8 @@ struct AppShell {
   /// What the user asked for in this frame's menu or dialogs, for the GUI loop
   /// (which owns the document) to carry out and clear.
   std::optional<std::filesystem::path> openRequest, newRequest;
+  /// Bestand ▸ Exporteren als PNG: the GUI draws the picture offscreen between frames (export_png.hpp).
+  std::optional<ExportRequest> exportRequest;
   /// Analyse ▸ Meetwaarden: the GUI shows the metrics table.
   bool showMetricsRequest = false;
 
@@ -60,6 +63,7 @@ struct AppShell {
   void drawAnalysisMenu(Document& doc, CanvasPanel& canvas);
 
   FileDialog m_openDialog, m_newDialog;
+  ExportDialog m_exportDialog;
   bool m_showShortcuts = false;
   bool m_errorOpen = false;
   std::string m_error;

@@ -62,6 +62,7 @@ bool CanvasPanel::init(std::string& error) {
 
 void CanvasPanel::showView(RowId viewId) {
   m_options.viewId = viewId;
+  m_loadedView = 0;  // a saved view opens as it was saved, also when shown again
   m_fitPending = true;
   m_job.reset();
 }
@@ -130,6 +131,33 @@ void CanvasPanel::ensureView(Document& doc) {
   view.name = tr("view.overview");
   doc.execute(putRecord<View>(view));
   showView(doc.model().views.records().back().id);
+}
+
+void CanvasPanel::loadSavedView(const Document& doc) {
+  // A view that was saved opens with its options and camera; others keep the current options and are fitted.
+  if (m_loadedView == m_options.viewId) return;
+  m_loadedView = m_options.viewId;
+  const View* view = doc.model().views.find(m_options.viewId);
+  if (!view || view->decorationJson == "{}" || view->decorationJson.empty()) return;
+  m_view = viewOptionsFromJson(doc.model(), view->filterJson, view->decorationJson);
+  m_viewDirty = true;
+  if (view->zoom > 0) {
+    m_camera.center = {view->cameraX, view->cameraY};
+    m_camera.zoom = view->zoom;
+    m_fitPending = false;
+  }
+}
+
+void CanvasPanel::saveView(Document& doc) {
+  const View* current = doc.model().views.find(m_options.viewId);
+  if (!current) return;
+  View view = *current;
+  std::tie(view.filterJson, view.decorationJson) = viewOptionsToJson(doc.model(), m_view);
+  view.cameraX = m_camera.center.x;
+  view.cameraY = m_camera.center.y;
+  view.zoom = m_camera.zoom;
+  doc.execute(putRecord<View>(view));
+  m_loadedView = view.id;
 }
 
 void CanvasPanel::startLayoutIfUnplaced(Document& doc) {
@@ -236,7 +264,7 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
     m_dragStart = m_dragLast = world;
     if (io.KeyShift) {
       m_drag = Drag::Box;
-    } else if (hovered && io.KeyCtrl) {
+    } else if (hovered && io.KeyCtrl && !m_readOnly) {
       // Ctrl+drag to another actor ties the two; Ctrl+click (no drag) toggles the selection.
       m_drag = Drag::Tie;
       m_tieFrom = hovered;
@@ -246,7 +274,7 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
         m_options.selection = {hovered};
       }
       m_options.selectedTie = 0;
-      m_drag = Drag::Move;
+      m_drag = m_readOnly ? Drag::Pan : Drag::Move;
       m_moving.clear();
       for (RowId id : m_options.selection)
         if (auto i = s.nodeOf(id); i >= 0) m_moving.emplace_back(id, s.nodes[static_cast<std::size_t>(i)].position);
@@ -259,7 +287,7 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
       if (!io.KeyCtrl) m_options.selection.clear();
       m_options.selectedTie = 0;
       m_drag = Drag::Pan;
-      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !io.KeyCtrl) {
+      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !io.KeyCtrl && !m_readOnly) {
         addActorAt(doc, world);
         m_drag = Drag::None;
       }
@@ -314,7 +342,9 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
       m_options.selectedTie = 0;
     }
     if (ImGui::IsKeyPressed(static_cast<int>('F')) && !io.KeyCtrl) m_fitPending = true;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !m_options.selection.empty()) {
+    if (m_readOnly) {
+      // Presentation: nothing is removed.
+    } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !m_options.selection.empty()) {
       std::vector<CommandPtr> parts;
       for (RowId id : m_options.selection)
         if (doc.model().actors.contains(id)) parts.push_back(deleteActor(doc.model(), id));
@@ -344,6 +374,7 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleVar();
   ensureView(doc);
+  loadSavedView(doc);
   // An undo may take the picked tie away.
   if (m_options.selectedTie && !doc.model().ties.contains(m_options.selectedTie)) m_options.selectedTie = 0;
   if (m_options.hoveredTie && !doc.model().ties.contains(m_options.hoveredTie)) m_options.hoveredTie = 0;
@@ -396,8 +427,9 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
 
   // The view button comes before the surface, so that it gets the mouse first.
   float buttonRight = pos.x;
-  bool onButton = drawViewButton(doc, buttonRight);
-  if (m_nest.active()) onButton = drawNestPicker(doc, buttonRight) || onButton;
+  bool onButton = !m_chromeHidden && drawViewButton(doc, buttonRight);
+  if (std::exchange(m_saveRequested, false)) saveView(doc);
+  if (m_nest.active() && !m_chromeHidden) onButton = drawNestPicker(doc, buttonRight) || onButton;
   // So does the legend's show/hide button (placed where the legend was laid out last frame).
   // The legend's band is not part of the map: clicks there neither select nor pan.
   const bool onLegend = !scene().legend.empty() && ImGui::GetIO().MousePos.y >= pos.y + size.y - legendHeight();
@@ -434,7 +466,7 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
     }
   }
   drawLegend(list);
-  if (!scene().legend.empty()) {
+  if (!scene().legend.empty() && !m_chromeHidden) {
     ImGui::SetCursorScreenPos(m_legendButton);
     const bool open = m_legendOpen.value_or(legendHeight() > ImGui::GetFrameHeight() + 8);
     if (ImGui::SmallButton(open ? tr("canvas.legend_hide").c_str() : tr("canvas.legend_show").c_str())) {
@@ -559,6 +591,9 @@ bool CanvasPanel::drawViewButton(const Document& doc, float& right) {
   ImGui::SetNextWindowPos(ImVec2(min.x, max.y + 4));
   if (ImGui::BeginPopup("##view_options")) {
     if (drawViewOptions(doc.model(), m_view)) m_viewDirty = true;
+    ImGui::Separator();
+    if (ImGui::Button(tr("canvas.save_view").c_str())) m_saveRequested = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("canvas.save_view_tip").c_str());
     ImGui::EndPopup();
   }
   return hovered;
@@ -857,6 +892,7 @@ float CanvasPanel::layoutLegend(ImDrawList* list) const {
   list->AddRectFilled(corner, ImVec2(corner.x + m_size.x, corner.y + height), IM_COL32(255, 255, 255, 235));
   list->AddLine(corner, ImVec2(corner.x + m_size.x, corner.y), IM_COL32(0, 0, 0, 40));
   m_legendButton = ImVec2(corner.x + pad, corner.y + 4);
+  if (m_chromeHidden) list->AddText(m_legendButton, IM_COL32(30, 30, 30, 255), tr("canvas.legend_title").c_str());
   if (!open) return height;
   const ImVec2 entries(corner.x, corner.y + header);
   for (std::size_t i = 0; i < s.legend.size(); ++i) {

@@ -43,6 +43,11 @@ class CanvasPanel {
   /// ImGui::Render() and before ImGui's draw data, so that panels lie on top.
   void renderGraph(ImVec2 displaySize, ImVec2 framebufferScale);
 
+  /// Keeps the view's options (filters, decoration) and camera in the map, as one
+  /// undoable step: the view then opens as it was saved.
+  void saveView(Document& doc);
+  /// Presentation: no editing on the canvas (no moving, adding, tying or deleting).
+  void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
   /// Shows the view `viewId` (0: the first view of the map).
   void showView(RowId viewId);
   /// Selects the actor and centres the canvas on it.
@@ -109,9 +114,17 @@ class CanvasPanel {
   void setUiScale(float scale) { m_uiScale = scale; }
   /// Fits the whole map into the canvas on the next frame.
   void fit() { m_fitPending = true; }
+  /// Shows (true) or hides the legend's entries, whatever their height; refits.
+  void setLegendOpen(bool open) {
+    m_legendOpen = open;
+    m_fitPending = true;
+  }
+  /// Hides the controls (the view button, the prison picker, the legend's button) for a picture of the map.
+  void setChromeHidden(bool hidden) { m_chromeHidden = hidden; }
 
  private:
   void ensureView(Document& doc);
+  void loadSavedView(const Document& doc);
   void startLayoutIfUnplaced(Document& doc);
   void pollLayout(Document& doc);
   void handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas);
@@ -149,6 +162,9 @@ class CanvasPanel {
   bool m_ready = false, m_fitPending = true;
   std::optional<RowId> m_centreOn;
   RowId m_bringAgreement = 0;
+  bool m_readOnly = false;
+  bool m_saveRequested = false;  ///< the popup's save button: carried out by draw(), which may edit
+  RowId m_loadedView = 0;  ///< the view whose saved options and camera were last taken over
   std::vector<RowId> m_path;  ///< an introduction path drawn over the map
   NestOverlay m_nest;
   RowId m_nestHighlight = 0, m_nestRequest = 0;
@@ -186,6 +202,7 @@ class CanvasPanel {
   std::optional<Flight> m_flight;
 
   std::optional<bool> m_legendOpen;  ///< empty: open when it fits in a third of the canvas
+  bool m_chromeHidden = false;        ///< setChromeHidden(): no buttons drawn
   mutable ImVec2 m_legendButton{0, 0};
   std::unique_ptr<LayoutJob> m_job;
   std::vector<RowId> m_jobActors;

@@ -8,7 +8,9 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <tuple>
+#include <type_traits>
 
 #include "analysis/centrality.hpp"
 #include "analysis/communities.hpp"
@@ -98,6 +100,70 @@ bool needsMetric(const ViewOptions& view) { return view.colorBy == ColorBy::Metr
 bool needsCommunities(const ViewOptions& view) { return view.colorBy == ColorBy::Community; }
 
 std::optional<Date> parseAsOf(const ViewOptions& view) { return Date::parse(view.asOf); }
+
+std::pair<std::string, std::string> viewOptionsToJson(const Model& model, const ViewOptions& view) {
+  auto keys = [](const auto& table, const std::set<RowId>& ids) {
+    nlohmann::json out = nlohmann::json::array();
+    for (RowId id : ids)
+      if (const auto* row = table.find(id)) out.push_back(row->key);
+    return out;
+  };
+  const nlohmann::json filter = {{"hiddenActorTypes", keys(model.actorTypes, view.hiddenActorTypes)},
+                                 {"hiddenTieTypes", keys(model.tieTypes, view.hiddenTieTypes)},
+                                 {"active", view.showActive},
+                                 {"planned", view.showPlanned},
+                                 {"ended", view.showEnded},
+                                 {"asOf", view.asOf}};
+  const nlohmann::json decoration = {{"colorBy", static_cast<int>(view.colorBy)},
+                                     {"sizeBy", static_cast<int>(view.sizeBy)},
+                                     {"metric", static_cast<int>(view.metric)},
+                                     {"agreements", static_cast<int>(view.agreements)},
+                                     {"onlyFormalAgreements", view.onlyFormalAgreements},
+                                     {"focusMode", view.focusMode},
+                                     {"focusDepth", view.focusDepth}};
+  return {filter.dump(), decoration.dump()};
+}
+
+ViewOptions viewOptionsFromJson(const Model& model, const std::string& filterJson, const std::string& decorationJson) {
+  ViewOptions view;
+  const nlohmann::json filter = nlohmann::json::parse(filterJson, nullptr, false);
+  const nlohmann::json decoration = nlohmann::json::parse(decorationJson, nullptr, false);
+  auto ids = [](const auto& table, const nlohmann::json& keys) {
+    std::set<RowId> out;
+    if (!keys.is_array()) return out;
+    for (const auto& key : keys)
+      if (key.is_string())
+        for (const auto& row : table.records())
+          if (row.key == key.get<std::string>()) out.insert(row.id);
+    return out;
+  };
+  // A value of the wrong kind or out of range keeps the default.
+  auto flag = [](const nlohmann::json& j, const char* name, bool& out) {
+    if (j.is_object() && j.contains(name) && j[name].is_boolean()) out = j[name].get<bool>();
+  };
+  auto number = [](const nlohmann::json& j, const char* name, int lo, int hi, auto& out) {
+    if (j.is_object() && j.contains(name) && j[name].is_number_integer()) {
+      const int v = j[name].get<int>();
+      if (v >= lo && v <= hi) out = static_cast<std::remove_reference_t<decltype(out)>>(v);
+    }
+  };
+  if (filter.is_object()) {
+    if (filter.contains("hiddenActorTypes")) view.hiddenActorTypes = ids(model.actorTypes, filter["hiddenActorTypes"]);
+    if (filter.contains("hiddenTieTypes")) view.hiddenTieTypes = ids(model.tieTypes, filter["hiddenTieTypes"]);
+    flag(filter, "active", view.showActive);
+    flag(filter, "planned", view.showPlanned);
+    flag(filter, "ended", view.showEnded);
+    if (filter.contains("asOf") && filter["asOf"].is_string()) view.asOf = filter["asOf"].get<std::string>();
+  }
+  number(decoration, "colorBy", 0, 3, view.colorBy);
+  number(decoration, "sizeBy", 0, 1, view.sizeBy);
+  number(decoration, "metric", 0, 2, view.metric);
+  number(decoration, "agreements", 0, 2, view.agreements);
+  flag(decoration, "onlyFormalAgreements", view.onlyFormalAgreements);
+  flag(decoration, "focusMode", view.focusMode);
+  number(decoration, "focusDepth", 1, 3, view.focusDepth);
+  return view;
+}
 
 bool asOfValid(const ViewOptions& view) { return view.asOf.empty() || parseAsOf(view).has_value(); }
 

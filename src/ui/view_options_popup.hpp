@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/model.hpp"
@@ -40,6 +41,12 @@ struct ViewOptions {
   int focusDepth = 1;  ///< 1–3
   friend bool operator==(const ViewOptions&, const ViewOptions&) = default;
 };
+
+/// A view's options as the map file keeps them (View::filterJson, View::decorationJson);
+/// types by key, so that they survive an export and import of the taxonomy.
+std::pair<std::string, std::string> viewOptionsToJson(const Model& model, const ViewOptions& view);
+/// The options kept in a view; what is missing or not understood keeps its default.
+ViewOptions viewOptionsFromJson(const Model& model, const std::string& filterJson, const std::string& decorationJson);
 
 /// Whether the options need per-actor metric values (colour or size by metric).
 bool needsMetric(const ViewOptions& view);
