@@ -254,7 +254,7 @@ int cmdLog(const fs::path& file, std::size_t limit, std::ostream& out) {
 
 }  // namespace
 
-bool parseWindowSize(std::string_view text, int& width, int& height) {
+bool parseSize(std::string_view text, int& width, int& height, SizeLimits limits) {
   const auto x = text.find_first_of("xX");
   if (x == std::string_view::npos) return false;
   auto number = [](std::string_view digits, int& out) {
@@ -269,10 +269,14 @@ bool parseWindowSize(std::string_view text, int& width, int& height) {
   };
   int w = 0, h = 0;
   if (!number(text.substr(0, x), w) || !number(text.substr(x + 1), h)) return false;
-  if (w < 320 || w > 7680 || h < 240 || h > 4320) return false;
+  if (w < limits.minWidth || w > limits.maxWidth || h < limits.minHeight || h > limits.maxHeight) return false;
   width = w;
   height = h;
   return true;
+}
+
+bool parseWindowSize(std::string_view text, int& width, int& height) {
+  return parseSize(text, width, height, {320, 7680, 240, 4320});
 }
 
 int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostream& out, std::ostream& err) {

@@ -34,6 +34,12 @@ struct CliHooks {
 /// Parses a window size "WIDTHxHEIGHT" (320x240 to 7680x4320) for --size;
 /// false, leaving the outputs alone, when it is not one.
 bool parseWindowSize(std::string_view text, int& width, int& height);
+/// The smallest and largest width and height parseSize() accepts.
+struct SizeLimits {
+  int minWidth, maxWidth, minHeight, maxHeight;
+};
+/// "WIDTHxHEIGHT" (or X) in pixels within `limits`; false, leaving the outputs alone, when it is not.
+bool parseSize(std::string_view text, int& width, int& height, SizeLimits limits);
 
 /// Runs `nestmap` with its arguments; returns the exit code.
 int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostream& out, std::ostream& err);

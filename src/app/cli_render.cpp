@@ -21,23 +21,7 @@ struct RenderOptions {
 /// "WIDTHxHEIGHT" in pixels, 16 to 32768 each; whether the OpenGL driver can draw that
 /// much is asked later, when there is a context. False, leaving the outputs alone, when it is not one.
 bool parseImageSize(std::string_view text, int& width, int& height) {
-  const auto x = text.find_first_of("xX");
-  if (x == std::string_view::npos) return false;
-  auto number = [](std::string_view digits, int& out) {
-    if (digits.empty() || digits.size() > 5) return false;
-    int n = 0;
-    for (char c : digits) {
-      if (c < '0' || c > '9') return false;
-      n = n * 10 + (c - '0');
-    }
-    out = n;
-    return n >= 16 && n <= 32768;
-  };
-  int w = 0, h = 0;
-  if (!number(text.substr(0, x), w) || !number(text.substr(x + 1), h)) return false;
-  width = w;
-  height = h;
-  return true;
+  return parseSize(text, width, height, {16, 32768, 16, 32768});
 }
 
 int runRender(const RenderOptions& o, const CliHooks& hooks, CliStreams io) {

@@ -8,20 +8,20 @@
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
 #include <cstdint>
-#include <cstring>
 #include <iostream>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "app/cli.hpp"
 #include "core/i18n.hpp"
 #include "edit/document.hpp"
+#include "render/screenshot.hpp"
 #include "ui/canvas_panel.hpp"
 #include "ui/date_text.hpp"
 #include "ui/fonts.hpp"
@@ -92,19 +92,8 @@ std::string writeAttachmentPng(int width, int height, const fs::path& out) {
   glReadBuffer(GL_COLOR_ATTACHMENT0);
   glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   if (glGetError() != GL_NO_ERROR) return tr("export.read_failed");
-  // OpenGL's rows run bottom-up, PNG's top-down.
-  std::vector<std::uint8_t> row(w * 4);
-  for (std::size_t y = 0; y < h / 2; ++y) {
-    std::uint8_t* a = pixels.data() + y * w * 4;
-    std::uint8_t* b = pixels.data() + (h - 1 - y) * w * 4;
-    std::memcpy(row.data(), a, w * 4);
-    std::memcpy(a, b, w * 4);
-    std::memcpy(b, row.data(), w * 4);
-  }
   // The graph's blending leaves alpha below 1 where it drew; the picture is opaque, on white.
-  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-  if (!stbi_write_png(out.c_str(), width, height, 4, pixels.data(), width * 4))
-    return trf("export.write_failed", {out.string()});
+  if (!writeReadPixelsPng(std::move(pixels), width, height, out)) return trf("export.write_failed", {out.string()});
   return {};
 }
 

@@ -36,17 +36,6 @@ std::string mdCell(std::string s) {
   return s;
 }
 
-/// A province's name for its code (ANT, BRU, ...); an unknown code as it is.
-std::string provinceName(const std::string& code) {
-  if (code == "ANT") return tr("province.ant");
-  if (code == "LIM") return tr("province.lim");
-  if (code == "OVL") return tr("province.ovl");
-  if (code == "WVL") return tr("province.wvl");
-  if (code == "VBR") return tr("province.vbr");
-  if (code == "BRU") return tr("province.bru");
-  return code;
-}
-
 std::string listText(const std::vector<std::string>& items) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
@@ -60,18 +49,6 @@ std::string listText(const std::vector<std::string>& items) {
 
 std::string categoryName(const NestCategory& category) {
   return language() == Language::Dutch ? category.nameNl : category.nameEn;
-}
-
-std::string statusName(CoverageStatus status) {
-  switch (status) {
-    case CoverageStatus::Formalised:
-      return tr("nest.status.formalised");
-    case CoverageStatus::Informal:
-      return tr("nest.status.informal");
-    case CoverageStatus::Missing:
-      break;
-  }
-  return tr("nest.status.missing");
 }
 
 std::string cellMark(const CoverageCell& cell) {

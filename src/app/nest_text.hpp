@@ -8,6 +8,7 @@
 #include <string>
 
 #include "analysis/nest_coverage.hpp"
+#include "analysis/nest_names.hpp"
 #include "analysis/partner_finder.hpp"
 #include "core/model.hpp"
 
@@ -15,8 +16,6 @@ namespace nestmap {
 
 /// The category's name in the current language.
 std::string categoryName(const NestCategory& category);
-/// The status in words ("geformaliseerd").
-std::string statusName(CoverageStatus status);
 /// A cell as one short mark: ● formalised, ◐ informal, ○ missing, then ! when fragile and ⌛ when stale.
 std::string cellMark(const CoverageCell& cell);
 /// Why a fragile cell is fragile, in a sentence naming the actor or tie.

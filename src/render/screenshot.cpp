@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace nestmap {
@@ -17,6 +18,12 @@ std::string writeFramebufferPng(int width, int height, const std::filesystem::pa
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   if (glGetError() != GL_NO_ERROR) return "glReadPixels failed";
+  if (!writeReadPixelsPng(std::move(pixels), width, height, path)) return "cannot write " + path.string();
+  return {};
+}
+
+bool writeReadPixelsPng(std::vector<std::uint8_t> pixels, int width, int height, const std::filesystem::path& path) {
+  const auto w = static_cast<std::size_t>(width), h = static_cast<std::size_t>(height);
   // OpenGL's rows run bottom-up, PNG's top-down.
   std::vector<std::uint8_t> row(w * 4);
   for (std::size_t y = 0; y < h / 2; ++y) {
@@ -26,9 +33,9 @@ std::string writeFramebufferPng(int width, int height, const std::filesystem::pa
     std::memcpy(a, b, w * 4);
     std::memcpy(b, row.data(), w * 4);
   }
-  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // the window is opaque
-  if (!stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4)) return "cannot write " + path.string();
-  return {};
+  // Blending leaves alpha below 1 where it drew; the window and an exported picture are opaque.
+  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+  return stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4) != 0;
 }
 
 }  // namespace nestmap

@@ -157,15 +157,7 @@ void AgreementEditor::close() {
   m_statusFormFor = -1;
 }
 
-std::optional<ImVec2> AgreementEditor::fieldCenter(std::string_view field) const {
-  auto it = m_rects.find(std::string(field));
-  if (it == m_rects.end()) return std::nullopt;
-  return ImVec2((it->second.min.x + it->second.max.x) * 0.5f, (it->second.min.y + it->second.max.y) * 0.5f);
-}
-
-void AgreementEditor::remember(const std::string& field) {
-  m_rects[field] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
-}
+std::optional<ImVec2> AgreementEditor::fieldCenter(std::string_view field) const { return m_rects.center(field); }
 
 void AgreementEditor::fail(const std::string& field, std::string message) {
   m_error = std::move(message);
@@ -221,7 +213,7 @@ bool AgreementEditor::textField(const std::string& field, const std::string& lab
     ImGui::InputTextMultiline(id.c_str(), &text, ImVec2(0, ImGui::GetTextLineHeight() * 4));
   else
     ImGui::InputText(id.c_str(), &text);
-  remember(field);
+  m_rects.remember(field);
   const bool done = ImGui::IsItemDeactivatedAfterEdit();
   if (ImGui::IsItemActive())
     m_drafts[field] = text;
@@ -272,7 +264,7 @@ RowId AgreementEditor::drawCreate(Document& doc) {
   ImGui::TextDisabled("%s", tr("agreement_editor.draft_hint").c_str());
   ImGui::PopTextWrapPos();
   const bool pressed = ImGui::Button(widgetId(tr("agreement_editor.create"), "create").c_str());
-  remember("create");
+  m_rects.remember("create");
   showError("create");
   if (!pressed) return 0;
   Agreement record = m_draft;
@@ -311,14 +303,14 @@ void AgreementEditor::drawFields(Document& doc, const Agreement& a, const std::s
         ImGui::PushID(static_cast<int>(id));
         if (ImGui::Selectable(name.c_str(), id == a.typeId) && id != a.typeId)
           change(doc, "type", [&](Agreement& x) { x.typeId = id; });
-        remember(withNumber("type_option:", id));
+        m_rects.remember(withNumber("type_option:", id));
         ImGui::PopID();
       };
       option(0, tr("agreement_editor.none"));
       for (const AgreementType* t : types) option(t->id, localName(t->nameNl, t->nameEn));
       ImGui::EndCombo();
     }
-    remember("type");
+    m_rects.remember("type");
     showError("type");
   }
   // Scope prison
@@ -330,14 +322,14 @@ void AgreementEditor::drawFields(Document& doc, const Agreement& a, const std::s
         ImGui::PushID(static_cast<int>(id));
         if (ImGui::Selectable(name.c_str(), id == a.scopePrisonId) && id != a.scopePrisonId)
           change(doc, "prison", [&](Agreement& x) { x.scopePrisonId = id; });
-        remember(withNumber("prison_option:", id));
+        m_rects.remember(withNumber("prison_option:", id));
         ImGui::PopID();
       };
       option(0, tr("agreement_editor.every_prison"));
       for (RowId id : prisonActors(m)) option(id, actorName(m, id));
       ImGui::EndCombo();
     }
-    remember("prison");
+    m_rects.remember("prison");
     showError("prison");
   }
 
@@ -364,12 +356,12 @@ void AgreementEditor::drawFields(Document& doc, const Agreement& a, const std::s
         ImGui::PushID(wp);
         if (ImGui::Selectable(wpName(wp).c_str(), wp == a.workPackage) && wp != a.workPackage)
           change(doc, "work_package", [&](Agreement& x) { x.workPackage = wp; });
-        remember(withNumber("wp_option:", wp));
+        m_rects.remember(withNumber("wp_option:", wp));
         ImGui::PopID();
       }
       ImGui::EndCombo();
     }
-    remember("work_package");
+    m_rects.remember("work_package");
     showError("work_package");
   }
 
@@ -385,7 +377,7 @@ void AgreementEditor::drawFields(Document& doc, const Agreement& a, const std::s
         if (on) x.buildingBlocks.push_back(block);
         std::sort(x.buildingBlocks.begin(), x.buildingBlocks.end());
       });
-    remember(field);
+    m_rects.remember(field);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%s", trf("agreement_editor.block_tip", {std::to_string(block)}).c_str());
   }
@@ -446,7 +438,7 @@ void AgreementEditor::drawParties(Document& doc, const Agreement& a, const std::
         change(doc, removeField, [&](Agreement& x) {
           std::erase_if(x.parties, [&](const AgreementParty& p) { return p.actorId == actorId; });
         });
-      remember(removeField);
+      m_rects.remember(removeField);
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -468,7 +460,7 @@ void AgreementEditor::drawParties(Document& doc, const Agreement& a, const std::
       for (RowId id : fromCanvas) x.parties.push_back({id, std::string()});
     });
   ImGui::EndDisabled();
-  remember("add_selection");
+  m_rects.remember("add_selection");
   if (canvasSelection.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("%s", tr("agreement_editor.add_selection_tip").c_str());
   showError("add_selection");
@@ -476,7 +468,7 @@ void AgreementEditor::drawParties(Document& doc, const Agreement& a, const std::
   // Add from a searchable list of every actor that is not a party yet.
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##party_search", tr("agreement_editor.party_search").c_str(), &m_partySearch);
-  remember("party_search");
+  m_rects.remember("party_search");
   if (m_partySearch != m_partySearchFor || doc.revision() != m_partyRevision) {
     m_partyHits = filterActors(m, m_partySearch, 0);
     m_partySearchFor = m_partySearch;
@@ -499,7 +491,7 @@ void AgreementEditor::drawParties(Document& doc, const Agreement& a, const std::
         const std::string field = withNumber("party_option:", id);
         if (ImGui::Selectable(actorName(m, id).c_str()))
           change(doc, field, [&](Agreement& x) { x.parties.push_back({id, std::string()}); });
-        remember(field);
+        m_rects.remember(field);
         ImGui::PopID();
       }
   }
@@ -535,12 +527,12 @@ void AgreementEditor::drawOwner(Document& doc, const Agreement& a) {
       ImGui::PushID(static_cast<int>(id));
       if (ImGui::Selectable(label.c_str(), label == a.owner))
         change(doc, "owner", [&, &label = label](Agreement& x) { x.owner = label; });
-      remember(withNumber("owner_option:", id));
+      m_rects.remember(withNumber("owner_option:", id));
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
-  remember("owner_pick");
+  m_rects.remember("owner_pick");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("agreement_editor.owner_pick").c_str());
   ImGui::SameLine(0, style.ItemInnerSpacing.x);
   ImGui::TextUnformatted(tr("agreement_editor.owner").c_str());
@@ -600,7 +592,7 @@ void AgreementEditor::drawDocuments(Document& doc, const Agreement& a) {
       const std::string openField = withNumber("doc_open:", static_cast<std::int64_t>(i));
       if (ImGui::SmallButton(widgetId(tr("agreement_editor.open"), openField).c_str()))
         openDocument(openField, d.reference);
-      remember(openField);
+      m_rects.remember(openField);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", resolveDocumentReference(d.reference, base).c_str());
       ImGui::TableNextColumn();
       const std::string removeField = withNumber("doc_remove:", static_cast<std::int64_t>(i));
@@ -608,7 +600,7 @@ void AgreementEditor::drawDocuments(Document& doc, const Agreement& a) {
         change(doc, removeField, [&](Agreement& x) {
           if (i < x.documents.size()) x.documents.erase(x.documents.begin() + static_cast<std::ptrdiff_t>(i));
         });
-      remember(removeField);
+      m_rects.remember(removeField);
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -620,14 +612,14 @@ void AgreementEditor::drawDocuments(Document& doc, const Agreement& a) {
   const float width = ImGui::GetContentRegionAvail().x;
   ImGui::SetNextItemWidth(width * 0.3f);
   ImGui::InputTextWithHint("##new_doc_title", tr("agreement_editor.doc_title").c_str(), &m_newDocTitle);
-  remember("new_doc_title");
+  m_rects.remember("new_doc_title");
   ImGui::SameLine();
   const std::string addLabel = widgetId(tr("agreement_editor.add_document"), "doc_add");
   const float addWidth = ImGui::CalcTextSize(tr("agreement_editor.add_document").c_str()).x +
                          ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SetNextItemWidth(std::max(width * 0.7f - addWidth - ImGui::GetStyle().ItemSpacing.x, 40.0f));
   ImGui::InputTextWithHint("##new_doc_ref", tr("agreement_editor.doc_reference").c_str(), &m_newDocRef);
-  remember("new_doc_ref");
+  m_rects.remember("new_doc_ref");
   ImGui::SameLine();
   if (ImGui::Button(addLabel.c_str())) {
     const std::string reference = trimmed(m_newDocRef);
@@ -643,7 +635,7 @@ void AgreementEditor::drawDocuments(Document& doc, const Agreement& a) {
       }
     }
   }
-  remember("doc_add");
+  m_rects.remember("doc_add");
   showError("doc_add");
 }
 
@@ -695,18 +687,18 @@ void AgreementEditor::drawStatus(Document& doc, const Agreement& a) {
       const std::string field = "status_option:" + std::string(key(s));
       ImGui::PushID(field.c_str());
       if (ImGui::Selectable(optionName(s).c_str(), s == m_nextStatus)) m_nextStatus = s;
-      remember(field);
+      m_rects.remember(field);
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
-  remember("status_combo");
+  m_rects.remember("status_combo");
 
   ImGui::InputText(widgetId(tr("agreement_editor.status_date"), "status_date").c_str(), &m_statusDate);
-  remember("status_date");
+  m_rects.remember("status_date");
   showError("status_date");
   ImGui::InputText(widgetId(tr("agreement_editor.status_note"), "status_note").c_str(), &m_statusNote);
-  remember("status_note");
+  m_rects.remember("status_note");
   ImGui::PopItemWidth();
 
   if (needsNote(a, m_nextStatus, date) && blank(m_statusNote)) {
@@ -724,7 +716,7 @@ void AgreementEditor::drawStatus(Document& doc, const Agreement& a) {
       commit(doc, "status_apply", [&] { return setAgreementStatus(doc.model(), a.id, to, *date, note); });
     }
   }
-  remember("status_apply");
+  m_rects.remember("status_apply");
   showError("status_apply");
 }
 
@@ -769,8 +761,8 @@ void AgreementEditor::drawTimeline(const Model& m, const Agreement& a) {
     if (over) m_hoveredEntry = i;
     draw->AddCircleFilled(centre, over ? radius * 1.3f : radius, agreementStatusColor(m, change.status));
     draw->AddCircle(centre, over ? radius * 1.3f : radius, ImGui::GetColorU32(ImGuiCol_Text, 0.6f), 0, 1.0f);
-    m_rects[withNumber("timeline_dot:", static_cast<std::int64_t>(i))] = {ImVec2(centre.x - radius, centre.y - radius),
-                                                                          ImVec2(centre.x + radius, centre.y + radius)};
+    m_rects.set(withNumber("timeline_dot:", static_cast<std::int64_t>(i)), ImVec2(centre.x - radius, centre.y - radius),
+                ImVec2(centre.x + radius, centre.y + radius));
     const std::string label = change.date.toString();
     const float w = ImGui::CalcTextSize(label.c_str()).x;
     const float left = centre.x - w * 0.5f;

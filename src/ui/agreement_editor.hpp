@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "ui/item_rects.hpp"
 
 namespace nestmap {
 
@@ -91,10 +92,6 @@ struct AgreementEditor {
   const std::vector<std::string>& lastOpened() const { return m_lastOpened; }
 
  private:
-  struct Rect {
-    ImVec2 min, max;
-  };
-
   void drawFields(Document& doc, const Agreement& a, const std::set<RowId>& canvasSelection);
   void drawParties(Document& doc, const Agreement& a, const std::set<RowId>& canvasSelection);
   void drawOwner(Document& doc, const Agreement& a);
@@ -114,7 +111,6 @@ struct AgreementEditor {
   bool textField(const std::string& field, const std::string& label, const std::string& value, std::string& out,
                  bool multiline = false);
   void showError(const std::string& field) const;
-  void remember(const std::string& field);
   void resetStatusForm(const Agreement& a);
 
   bool m_open = false;
@@ -123,7 +119,7 @@ struct AgreementEditor {
   std::optional<Date> m_today;
 
   std::map<std::string, std::string> m_drafts;  ///< text being typed, by field, while it is active
-  std::map<std::string, Rect> m_rects;          ///< last frame's item rectangles
+  ItemRects m_rects;                            ///< last frame's item rectangles
   std::string m_error, m_errorField;
   bool m_partyWarning = false, m_noteHint = false;
 

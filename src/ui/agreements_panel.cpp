@@ -16,6 +16,7 @@
 #include "core/name_match.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
+#include "ui/table_headers.hpp"
 
 namespace nestmap {
 namespace {
@@ -218,15 +219,7 @@ void AgreementsPanel::filterRows() {
 // ---------------------------------------------------------------------------
 // [SECTION] drawing: toolbar, table, editor
 
-std::optional<ImVec2> AgreementsPanel::itemCenter(std::string_view item) const {
-  auto it = m_rects.find(std::string(item));
-  if (it == m_rects.end()) return std::nullopt;
-  return ImVec2((it->second.min.x + it->second.max.x) * 0.5f, (it->second.min.y + it->second.max.y) * 0.5f);
-}
-
-void AgreementsPanel::remember(const std::string& item) {
-  m_rects[item] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
-}
+std::optional<ImVec2> AgreementsPanel::itemCenter(std::string_view item) const { return m_rects.center(item); }
 
 void AgreementsPanel::remove(Document& doc) {
   if (!m_selected) return;
@@ -268,14 +261,14 @@ void AgreementsPanel::drawToolbar(Document& doc) {
     m_editor.setToday(m_today);
     m_editor.openNew();
   }
-  remember("new");
+  m_rects.remember("new");
   ImGui::SameLine();
   ImGui::BeginDisabled(m_selected == 0);
   if (ImGui::Button(widgetId(tr("register.edit"), "edit").c_str())) openEditor(m_selected);
-  remember("edit");
+  m_rects.remember("edit");
   ImGui::SameLine();
   if (ImGui::Button(widgetId(tr("register.delete"), "delete").c_str())) remove(doc);
-  remember("delete");
+  m_rects.remember("delete");
   ImGui::EndDisabled();
 
   // Each filter's label before it, so that a label never seems to belong to the next one.
@@ -287,17 +280,17 @@ void AgreementsPanel::drawToolbar(Document& doc) {
   const std::string statusPreview = m_statusFilter ? agreementStatusName(m, *m_statusFilter) : tr("register.all");
   if (ImGui::BeginCombo("##status_filter", statusPreview.c_str())) {
     if (ImGui::Selectable(tr("register.all").c_str(), !m_statusFilter)) m_statusFilter.reset();
-    remember("status_option:all");
+    m_rects.remember("status_option:all");
     for (AgreementStatus s : kAllAgreementStatuses) {
       const std::string item = "status_option:" + std::string(key(s));
       ImGui::PushID(item.c_str());
       if (ImGui::Selectable(agreementStatusName(m, s).c_str(), m_statusFilter == s)) m_statusFilter = s;
-      remember(item);
+      m_rects.remember(item);
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
-  remember("status_filter");
+  m_rects.remember("status_filter");
 
   ImGui::SameLine(0, font);
   ImGui::TextUnformatted(tr("register.prison").c_str());
@@ -307,27 +300,27 @@ void AgreementsPanel::drawToolbar(Document& doc) {
   const std::string prisonPreview = m_prisonFilter == 0 ? tr("register.all") : prison ? prison->name : "?";
   if (ImGui::BeginCombo("##prison_filter", prisonPreview.c_str(), ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable(tr("register.all").c_str(), m_prisonFilter == 0)) m_prisonFilter = 0;
-    remember("prison_option:0");
+    m_rects.remember("prison_option:0");
     for (RowId id : m_prisons) {
       const Actor* a = m.actors.find(id);
       if (!a) continue;
       ImGui::PushID(static_cast<int>(id));
       if (ImGui::Selectable(a->name.c_str(), m_prisonFilter == id)) m_prisonFilter = id;
-      remember("prison_option:" + std::to_string(id));
+      m_rects.remember("prison_option:" + std::to_string(id));
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
-  remember("prison_filter");
+  m_rects.remember("prison_filter");
 
   ImGui::SameLine(0, font);
   ImGui::SetNextItemWidth(font * 9);
   ImGui::InputTextWithHint("##party_filter", tr("register.party_hint").c_str(), &m_partyFilter);
-  remember("party_filter");
+  m_rects.remember("party_filter");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(font * 13);
   ImGui::InputTextWithHint("##search", tr("register.search_hint").c_str(), &m_search);
-  remember("search");
+  m_rects.remember("search");
   ImGui::SameLine();
   ImGui::TextDisabled("%s",
                       trf("register.count", {std::to_string(m_visible.size()), std::to_string(m_rows.size())}).c_str());
@@ -349,16 +342,7 @@ void AgreementsPanel::drawTable(const Document& doc) {
   for (int c = 0; c < ColumnCount; ++c)
     ImGui::TableSetupColumn(tr(kColumnKeys[c]).c_str(), c == Title ? ImGuiTableColumnFlags_DefaultSort : 0,
                             kColumnWeights[c], static_cast<ImGuiID>(c));
-  // The header row by hand rather than TableHeadersRow(), to note where each header is.
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (int c = 0; c < ColumnCount; ++c) {
-    if (!ImGui::TableSetColumnIndex(c)) continue;
-    ImGui::PushID(c);
-    ImGui::TableHeader(ImGui::TableGetColumnName(c));
-    ImGui::PopID();
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    m_hooks.headerCenter[c] = ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-  }
+  tableHeadersRow(m_hooks.headerCenter);
 
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || m_needSort)) {
     sortRows(*specs);

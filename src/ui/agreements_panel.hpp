@@ -12,6 +12,7 @@
 
 #include "core/model.hpp"
 #include "ui/agreement_editor.hpp"
+#include "ui/item_rects.hpp"
 
 namespace nestmap {
 
@@ -98,16 +99,12 @@ struct AgreementsPanel {
   std::optional<ImVec2> itemCenter(std::string_view item) const;
 
  private:
-  struct Rect {
-    ImVec2 min, max;
-  };
   void rebuild(const Document& doc);
   void sortRows(const ImGuiTableSortSpecs& specs);
   void filterRows();
   void drawToolbar(Document& doc);
   void drawTable(const Document& doc);
   void remove(Document& doc);
-  void remember(const std::string& item);
 
   AgreementEditor m_editor;
   RowId m_selected = 0;
@@ -132,7 +129,7 @@ struct AgreementsPanel {
   std::vector<RowId> m_prisons;
   std::string m_message;
   Hooks m_hooks;
-  std::map<std::string, Rect> m_rects;
+  ItemRects m_rects;
 };
 
 }  // namespace nestmap

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <exception>
 
+#include "analysis/nest_names.hpp"
 #include "core/i18n.hpp"
 #include "core/name_match.hpp"
 #include "edit/document.hpp"
@@ -32,18 +33,6 @@ std::string actorName(const Model& m, RowId id) {
 
 std::string categoryName(const NestCategory& c) {
   return language() == Language::Dutch || c.nameEn.empty() ? c.nameNl : c.nameEn;
-}
-
-std::string statusName(CoverageStatus status) {
-  switch (status) {
-    case CoverageStatus::Formalised:
-      return tr("nest.status.formalised");
-    case CoverageStatus::Informal:
-      return tr("nest.status.informal");
-    case CoverageStatus::Missing:
-      break;
-  }
-  return tr("nest.status.missing");
 }
 
 std::string agreementStatusName(const Model& m, AgreementStatus status) {

@@ -101,20 +101,10 @@ std::vector<const T*> bySort(const Table<T>& table) {
 }  // namespace
 
 std::optional<std::pair<ImVec2, ImVec2>> InspectorPanel::fieldRect(std::string_view field) const {
-  auto it = m_rects.find(std::string(field));
-  if (it == m_rects.end()) return std::nullopt;
-  return std::pair(it->second.min, it->second.max);
+  return m_rects.rect(field);
 }
 
-std::optional<ImVec2> InspectorPanel::fieldCenter(std::string_view field) const {
-  auto it = m_rects.find(std::string(field));
-  if (it == m_rects.end()) return std::nullopt;
-  return ImVec2((it->second.min.x + it->second.max.x) * 0.5f, (it->second.min.y + it->second.max.y) * 0.5f);
-}
-
-void InspectorPanel::remember(const std::string& field) {
-  m_rects[field] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
-}
+std::optional<ImVec2> InspectorPanel::fieldCenter(std::string_view field) const { return m_rects.center(field); }
 
 void InspectorPanel::showError(const std::string& field) const {
   if (m_error.empty() || m_errorField != field) return;
@@ -160,7 +150,7 @@ bool InspectorPanel::textField(const std::string& field, const char* label, cons
     ImGui::InputTextMultiline(id.c_str(), &text, ImVec2(0, ImGui::GetTextLineHeight() * 5));
   else
     ImGui::InputText(id.c_str(), &text);
-  remember(field);
+  m_rects.remember(field);
   bool done = ImGui::IsItemDeactivatedAfterEdit();
   if (ImGui::IsItemActive())
     m_drafts[field] = text;
@@ -252,18 +242,18 @@ void InspectorPanel::drawActor(Document& doc, const Actor& current) {
         ImGui::PushID(static_cast<int>(t->id));
         if (ImGui::Selectable(localName(t->nameNl, t->nameEn).c_str(), t->id == actor.typeId) && t->id != actor.typeId)
           update("type", [&](Actor& a) { a.typeId = t->id; });
-        remember("type_option:" + std::to_string(t->id));
+        m_rects.remember("type_option:" + std::to_string(t->id));
         ImGui::PopID();
       }
       ImGui::EndCombo();
     }
-    remember("type");
+    m_rects.remember("type");
     showError("type");
   }
 
   RowId parentId = actor.parentId;
   if (parentCombo(m, actor, parentId)) update("parent", [&](Actor& a) { a.parentId = parentId; });
-  remember("parent");
+  m_rects.remember("parent");
   showError("parent");
 
   textRow("address", "inspector.address", &Actor::address);
@@ -310,7 +300,7 @@ void InspectorPanel::drawActor(Document& doc, const Actor& current) {
     int v = actor.*member;
     if (ImGui::SliderInt(widgetId(tr(key), field).c_str(), &v, lo, hi) && v != actor.*member)
       update(field, [&](Actor& a) { a.*member = v; });
-    remember(field);
+    m_rects.remember(field);
     showError(field);
   };
   sliderRow("line", "inspector.line", &Actor::line, 0, 3);
@@ -342,12 +332,12 @@ bool InspectorPanel::parentCombo(const Model& m, const Actor& actor, RowId& pare
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##parent_search", tr("inspector.search").c_str(), &m_parentSearch);
-  remember("parent_search");
+  m_rects.remember("parent_search");
   if (ImGui::Selectable(tr("inspector.no_parent").c_str(), actor.parentId == 0) && actor.parentId != 0) {
     parentId = 0;
     changed = true;
   }
-  remember("parent_option:0");
+  m_rects.remember("parent_option:0");
   // Filtered only while the list is open; a map has thousands of actors at most.
   std::string needle = asciiLower(m_parentSearch);
   std::vector<const Actor*> hits;
@@ -365,7 +355,7 @@ bool InspectorPanel::parentCombo(const Model& m, const Actor& actor, RowId& pare
         parentId = a->id;
         changed = true;
       }
-      remember("parent_option:" + std::to_string(a->id));
+      m_rects.remember("parent_option:" + std::to_string(a->id));
       ImGui::PopID();
     }
   ImGui::EndCombo();
@@ -406,12 +396,12 @@ void InspectorPanel::drawContacts(Document& doc, const Actor& actor) {
         changed.personalData = personal;
         commit(doc, personalField, [&] { return updateContact(changed); });
       }
-      remember(personalField);
+      m_rects.remember(personalField);
       showError(personalField);
       const std::string deleteField = "contact_delete" + suffix;
       if (ImGui::SmallButton(widgetId(tr("inspector.delete_contact"), deleteField).c_str()))
         commit(doc, deleteField, [&] { return deleteContact(doc.model(), c.id); });
-      remember(deleteField);
+      m_rects.remember(deleteField);
       showError(deleteField);
       ImGui::PopItemWidth();
       ImGui::TreePop();
@@ -424,7 +414,7 @@ void InspectorPanel::drawContacts(Document& doc, const Actor& actor) {
     c.name = tr("inspector.new_contact");
     commit(doc, "contact_add", [&] { return addContact(c); });
   }
-  remember("contact_add");
+  m_rects.remember("contact_add");
   showError("contact_add");
 }
 
@@ -463,7 +453,7 @@ void InspectorPanel::drawRelations(const Document& doc, const Actor& actor) {
     // A click shows the agreement on the map and in the register.
     ImGui::PushID(static_cast<int>(id));
     if (ImGui::Selectable(agreement.title.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) m_clickedAgreement = id;
-    remember("agreement:" + std::to_string(id));
+    m_rects.remember("agreement:" + std::to_string(id));
     ImGui::PopID();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(agreementStatusName(m, agreement.status()).c_str());
@@ -506,7 +496,7 @@ void InspectorPanel::drawTie(Document& doc, RowId tieId) {
       }
       ImGui::EndCombo();
     }
-    remember("tie_type");
+    m_rects.remember("tie_type");
     showError("tie_type");
   }
 
@@ -517,11 +507,11 @@ void InspectorPanel::drawTie(Document& doc, RowId tieId) {
       for (auto v : values) {
         if (ImGui::Selectable(name(v).c_str(), v == current) && v != current)
           update(field, [&](Tie& x) { x.*member = v; });
-        remember(std::string(field) + "_option:" + std::string(key(v)));
+        m_rects.remember(std::string(field) + "_option:" + std::string(key(v)));
       }
       ImGui::EndCombo();
     }
-    remember(field);
+    m_rects.remember(field);
     showError(field);
   };
   enumCombo("tie_direction", "inspector.direction", "inspector.direction.", tie.direction,
@@ -531,7 +521,7 @@ void InspectorPanel::drawTie(Document& doc, RowId tieId) {
   if (ImGui::SliderInt(widgetId(tr("inspector.strength"), "tie_strength").c_str(), &strength, 1, 3) &&
       strength != tie.strength)
     update("tie_strength", [&](Tie& x) { x.strength = strength; });
-  remember("tie_strength");
+  m_rects.remember("tie_strength");
   showError("tie_strength");
 
   enumCombo("tie_status", "inspector.status", "tie_status.", tie.status,

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/model.hpp"
+#include "ui/item_rects.hpp"
 
 namespace nestmap {
 
@@ -41,10 +42,6 @@ struct InspectorPanel {
   std::optional<std::pair<ImVec2, ImVec2>> fieldRect(std::string_view field) const;
 
  private:
-  struct Rect {
-    ImVec2 min, max;
-  };
-
   void drawActor(Document& doc, const Actor& actor);
   void drawMany(const Document& doc, const std::set<RowId>& selectedActors);
   void drawContacts(Document& doc, const Actor& actor);
@@ -58,14 +55,13 @@ struct InspectorPanel {
   template <class MakeCommand>
   bool commit(Document& doc, const std::string& field, MakeCommand&& make);
   void showError(const std::string& field) const;
-  void remember(const std::string& field);
   /// Forgets drafts and errors when the panel starts showing something else.
   void focusOn(RowId actorId, RowId tieId);
 
   RowId m_actorId = 0, m_tieId = 0;
   RowId m_clickedAgreement = 0;
   std::map<std::string, std::string> m_drafts;  ///< text being typed, by field, while it is active
-  std::map<std::string, Rect> m_rects;          ///< last frame's field rectangles
+  ItemRects m_rects;                            ///< last frame's field rectangles
   std::string m_error, m_errorField;
   std::map<std::string, double> m_pendingCoordinates;  ///< one coordinate typed, waiting for the other
   std::string m_parentSearch;

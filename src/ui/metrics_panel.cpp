@@ -13,6 +13,7 @@
 #include "core/i18n.hpp"
 #include "core/name_match.hpp"
 #include "edit/document.hpp"
+#include "ui/table_headers.hpp"
 
 namespace nestmap {
 namespace {
@@ -238,16 +239,7 @@ RowId MetricsPanel::draw(const Document& doc, ImVec2 pos, ImVec2 size) {
                                           : 1.0f,
                               static_cast<ImGuiID>(c));
     }
-    // The header row by hand rather than TableHeadersRow(), to note where each header is.
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int c = 0; c < ColumnCount; ++c) {
-      if (!ImGui::TableSetColumnIndex(c)) continue;
-      ImGui::PushID(c);
-      ImGui::TableHeader(ImGui::TableGetColumnName(c));
-      ImGui::PopID();
-      const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-      m_hooks.headerCenter[c] = ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-    }
+    tableHeadersRow(m_hooks.headerCenter);
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || m_dataChanged)) {
       sortRows(*specs);

@@ -15,6 +15,7 @@
 #include "core/i18n.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
+#include "ui/table_headers.hpp"
 
 namespace nestmap {
 namespace {
@@ -133,15 +134,7 @@ void PartnerPanel::select(RowId actorId, RowId categoryId) {
 
 RowId PartnerPanel::takePlannedAgreement() { return std::exchange(m_planned, 0); }
 
-std::optional<ImVec2> PartnerPanel::itemCenter(std::string_view item) const {
-  auto it = m_rects.find(std::string(item));
-  if (it == m_rects.end()) return std::nullopt;
-  return ImVec2((it->second.min.x + it->second.max.x) * 0.5f, (it->second.min.y + it->second.max.y) * 0.5f);
-}
-
-void PartnerPanel::remember(const std::string& item) {
-  m_rects[item] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
-}
+std::optional<ImVec2> PartnerPanel::itemCenter(std::string_view item) const { return m_rects.center(item); }
 
 // ---------------------------------------------------------------------------
 // [SECTION] computing: the candidates and their texts, when the map, the day or a control changed
@@ -302,12 +295,12 @@ void PartnerPanel::drawControls(const Model& m) {
       const std::string item = "prison_option:" + std::to_string(id);
       ImGui::PushID(item.c_str());
       if (ImGui::Selectable(actorName(m, id).c_str(), id == m_prison)) setPrison(id);
-      remember(item);
+      m_rects.remember(item);
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
-  remember("prison");
+  m_rects.remember("prison");
 
   ImGui::SameLine(0, font);
   ImGui::TextUnformatted(tr("partner_panel.category").c_str());
@@ -317,19 +310,19 @@ void PartnerPanel::drawControls(const Model& m) {
   const std::string categoryPreview = current ? categoryName(*current) : tr("partner_panel.all_gaps");
   if (ImGui::BeginCombo("##category", categoryPreview.c_str(), ImGuiComboFlags_HeightLarge)) {
     if (ImGui::Selectable(tr("partner_panel.all_gaps").c_str(), m_category == 0)) setCategory(0);
-    remember("category_option:0");
+    m_rects.remember("category_option:0");
     for (RowId id : m_categories) {
       const NestCategory* c = m.nestCategories.find(id);
       if (!c) continue;
       const std::string item = "category_option:" + std::to_string(id);
       ImGui::PushID(item.c_str());
       if (ImGui::Selectable(categoryName(*c).c_str(), id == m_category)) setCategory(id);
-      remember(item);
+      m_rects.remember(item);
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
-  remember("category");
+  m_rects.remember("category");
 
   // The radius: each category's own until the slider moves; "all gaps" then uses one radius for all.
   ImGui::SameLine(0, font);
@@ -346,12 +339,12 @@ void PartnerPanel::drawControls(const Model& m) {
   if (ImGui::SliderFloat("##radius", &km, static_cast<float>(kMinRadiusKm), static_cast<float>(kMaxRadiusKm),
                          format.c_str(), ImGuiSliderFlags_AlwaysClamp))
     setRadiusKm(static_cast<double>(km));
-  remember("radius");
+  m_rects.remember("radius");
   tooltip(tr("partner_panel.radius_tip"));
   ImGui::SameLine();
   ImGui::BeginDisabled(!m_radiusKm);
   if (ImGui::SmallButton(widgetId(tr("partner_panel.radius_reset"), "radius_reset").c_str())) setRadiusKm(std::nullopt);
-  remember("radius_reset");
+  m_rects.remember("radius_reset");
   ImGui::EndDisabled();
   tooltip(tr("partner_panel.radius_reset_tip"));
 
@@ -361,7 +354,7 @@ void PartnerPanel::drawControls(const Model& m) {
   ImGui::SetNextItemWidth(font * 6);
   int limit = m_limit;
   if (ImGui::SliderInt("##limit", &limit, kMinLimit, kMaxLimit, "%d", ImGuiSliderFlags_AlwaysClamp)) setLimit(limit);
-  remember("limit");
+  m_rects.remember("limit");
   tooltip(tr("partner_panel.limit_tip"));
 
   if (!m_message.empty()) {
@@ -389,18 +382,9 @@ void PartnerPanel::drawTable(Document& doc) {
   ImGui::TableSetupScrollFreeze(0, 1);
   for (int c = 0; c < ColumnCount; ++c)
     ImGui::TableSetupColumn(tr(kHeaderKeys[c]).c_str(), 0, kColumnWeights[c], static_cast<ImGuiID>(c));
-  // The header row by hand, to give each header its tooltip and note where it is.
+  // Each header gets its tooltip.
   m_hooks.headerCenter.assign(ColumnCount, ImVec2(0, 0));
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (int c = 0; c < ColumnCount; ++c) {
-    if (!ImGui::TableSetColumnIndex(c)) continue;
-    ImGui::PushID(c);
-    ImGui::TableHeader(ImGui::TableGetColumnName(c));
-    ImGui::PopID();
-    tooltip(tr(kTipKeys[c]));
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    m_hooks.headerCenter[c] = ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-  }
+  tableHeadersRow(m_hooks.headerCenter, [](int c) { tooltip(tr(kTipKeys[c])); });
 
   std::optional<std::size_t> toPlan;
   // Row by row, with a line for each searched category that has no candidate in its place.

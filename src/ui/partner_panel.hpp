@@ -10,6 +10,7 @@
 
 #include "analysis/partner_finder.hpp"
 #include "core/model.hpp"
+#include "ui/item_rects.hpp"
 
 namespace nestmap {
 
@@ -120,9 +121,6 @@ struct PartnerPanel {
   std::optional<ImVec2> itemCenter(std::string_view item) const;
 
  private:
-  struct Rect {
-    ImVec2 min, max;
-  };
   struct Inputs {
     std::uint64_t revision = 0;
     Date asOf;
@@ -135,7 +133,6 @@ struct PartnerPanel {
   void recompute(const Document& doc, const Inputs& inputs);
   void drawControls(const Model& m);
   void drawTable(Document& doc);
-  void remember(const std::string& item);
   Date day() const { return m_asOf ? *m_asOf : today(); }
 
   std::optional<Date> m_asOf, m_today;
@@ -158,7 +155,7 @@ struct PartnerPanel {
   std::uint64_t m_messageRevision = 0;
 
   Hooks m_hooks;
-  std::map<std::string, Rect> m_rects;
+  ItemRects m_rects;
 };
 
 }  // namespace nestmap

@@ -46,15 +46,7 @@ std::vector<RowId> filterActors(const Model& model, std::string_view search, Row
   return out;
 }
 
-std::optional<ImVec2> SidebarPanel::itemCenter(std::string_view item) const {
-  auto it = m_rects.find(std::string(item));
-  if (it == m_rects.end()) return std::nullopt;
-  return ImVec2((it->second.min.x + it->second.max.x) * 0.5f, (it->second.min.y + it->second.max.y) * 0.5f);
-}
-
-void SidebarPanel::remember(const std::string& item) {
-  m_rects[item] = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
-}
+std::optional<ImVec2> SidebarPanel::itemCenter(std::string_view item) const { return m_rects.center(item); }
 
 template <class MakeCommand>
 bool SidebarPanel::commit(Document& doc, MakeCommand&& make) {
@@ -121,7 +113,7 @@ SidebarPanel::Result SidebarPanel::drawActors(const Document& doc, const std::se
 
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::InputTextWithHint("##search", tr("sidebar.search").c_str(), &m_search);
-  remember("search");
+  m_rects.remember("search");
 
   const ActorType* filterType = m_typeFilter ? m.actorTypes.find(m_typeFilter) : nullptr;
   const std::string allTypes = tr("sidebar.all_types");
@@ -129,18 +121,18 @@ SidebarPanel::Result SidebarPanel::drawActors(const Document& doc, const std::se
   if (ImGui::BeginCombo("##type_filter",
                         filterType ? localName(filterType->nameNl, filterType->nameEn).c_str() : allTypes.c_str())) {
     if (ImGui::Selectable(allTypes.c_str(), m_typeFilter == 0)) m_typeFilter = 0;
-    remember("type_option:0");
+    m_rects.remember("type_option:0");
     for (RowId typeId : m_presentTypes) {
       const ActorType* t = m.actorTypes.find(typeId);
       if (!t) continue;
       ImGui::PushID(static_cast<int>(typeId));
       if (ImGui::Selectable(localName(t->nameNl, t->nameEn).c_str(), m_typeFilter == typeId)) m_typeFilter = typeId;
-      remember(withId("type_option:", typeId));
+      m_rects.remember(withId("type_option:", typeId));
       ImGui::PopID();
     }
     ImGui::EndCombo();
   }
-  remember("type_filter");
+  m_rects.remember("type_filter");
   refilter(doc);  // the search or the type may have changed just now
 
   ImGui::TextDisabled(
@@ -166,7 +158,7 @@ SidebarPanel::Result SidebarPanel::drawActors(const Document& doc, const std::se
       // One selectable over the whole row, the swatch and the name drawn on it,
       // so that the highlight covers both.
       if (ImGui::Selectable("##actor", selection.count(id) > 0)) result.selectActor = id;
-      remember(withId("actor:", id));
+      m_rects.remember(withId("actor:", id));
       const ImVec2 at = ImGui::GetItemRectMin();
       const float pad = (textHeight - swatchSize) * 0.5f;
       const ActorType* type = m.actorTypes.find(actor->typeId);
@@ -205,7 +197,7 @@ SidebarPanel::Result SidebarPanel::drawViews(Document& doc, RowId currentView) {
       ImGui::SetNextItemWidth(-1.0f);
       const bool enter = ImGui::InputText("##view_name", &m_renameDraft,
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-      remember(withId("view_name:", view.id));
+      m_rects.remember(withId("view_name:", view.id));
       // Enter or leaving the field keeps the name; Escape reverts the text first, so it keeps the old one.
       if (enter || ImGui::IsItemDeactivated()) {
         renameDone = view.id;
@@ -215,7 +207,7 @@ SidebarPanel::Result SidebarPanel::drawViews(Document& doc, RowId currentView) {
       const float width = std::max(ImGui::GetContentRegionAvail().x - buttonsWidth, 1.0f);
       if (ImGui::Selectable("##view", view.id == currentView, ImGuiSelectableFlags_AllowItemOverlap, ImVec2(width, 0)))
         result.showView = view.id;
-      remember(withId("view:", view.id));
+      m_rects.remember(withId("view:", view.id));
       if (!view.layout.empty() && ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", trf("sidebar.layout", {view.layout}).c_str());
       const ImVec2 at = ImGui::GetItemRectMin();
@@ -226,10 +218,10 @@ SidebarPanel::Result SidebarPanel::drawViews(Document& doc, RowId currentView) {
         m_renameDraft = view.name;
         m_focusRename = true;
       }
-      remember(withId("view_rename:", view.id));
+      m_rects.remember(withId("view_rename:", view.id));
       ImGui::SameLine();
       if (ImGui::SmallButton(deleteLabel.c_str())) toDelete = view.id;
-      remember(withId("view_delete:", view.id));
+      m_rects.remember(withId("view_delete:", view.id));
     }
     ImGui::PopID();
   }
@@ -256,9 +248,9 @@ SidebarPanel::Result SidebarPanel::drawViews(Document& doc, RowId currentView) {
   ImGui::SetNextItemWidth(-1.0f);
   bool create = ImGui::InputTextWithHint("##new_view_name", tr("sidebar.view_name").c_str(), &m_newViewName,
                                          ImGuiInputTextFlags_EnterReturnsTrue);
-  remember("new_view_name");
+  m_rects.remember("new_view_name");
   create = ImGui::Button(tr("sidebar.new_view").c_str()) || create;
-  remember("new_view");
+  m_rects.remember("new_view");
   if (create) {
     View view;
     view.name = m_newViewName;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "ui/item_rects.hpp"
 
 namespace nestmap {
 
@@ -48,14 +49,9 @@ struct SidebarPanel {
   std::optional<ImVec2> itemCenter(std::string_view item) const;
 
  private:
-  struct Rect {
-    ImVec2 min, max;
-  };
-
   Result drawActors(const Document& doc, const std::set<RowId>& selection);
   Result drawViews(Document& doc, RowId currentView);
   void refilter(const Document& doc);
-  void remember(const std::string& item);
   /// Runs a view command; on a UserError keeps its message and returns false.
   template <class MakeCommand>
   bool commit(Document& doc, MakeCommand&& make);
@@ -74,7 +70,7 @@ struct SidebarPanel {
   std::string m_renameDraft;
   bool m_focusRename = false;
   std::string m_message;
-  std::map<std::string, Rect> m_rects;  ///< last frame's item rectangles
+  ItemRects m_rects;  ///< last frame's item rectangles
 };
 
 }  // namespace nestmap

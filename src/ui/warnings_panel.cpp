@@ -8,6 +8,7 @@
 
 #include "analysis/graph_snapshot.hpp"
 #include "analysis/nest_coverage.hpp"
+#include "analysis/nest_names.hpp"
 #include "analysis/structure.hpp"
 #include "core/i18n.hpp"
 #include "core/name_match.hpp"
@@ -34,16 +35,6 @@ std::string actorName(const Model& m, RowId id) {
 
 const std::string& localName(const std::string& nl, const std::string& en) {
   return language() == Language::Dutch || en.empty() ? nl : en;
-}
-
-std::string provinceName(const std::string& code) {
-  if (code == "ANT") return tr("province.ant");
-  if (code == "LIM") return tr("province.lim");
-  if (code == "OVL") return tr("province.ovl");
-  if (code == "WVL") return tr("province.wvl");
-  if (code == "VBR") return tr("province.vbr");
-  if (code == "BRU") return tr("province.bru");
-  return code;
 }
 
 /// The first `limit` names joined by commas, then "en N andere" for the rest.

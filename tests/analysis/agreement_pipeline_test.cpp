@@ -10,6 +10,7 @@
 
 #include "analysis/nest_coverage.hpp"
 #include "io/data_sources.hpp"
+#include "support/map_builder.hpp"
 
 using namespace nestmap;
 
@@ -26,36 +27,15 @@ struct TestMap {
   Model m = defaultModel(embeddedData(), "test");
 
   RowId actor(std::string name, std::string_view typeKey, RowId parent = 0) {
-    Actor a;
-    a.id = m.actors.nextId();
-    a.name = std::move(name);
-    a.typeId = m.actorTypeByKey(typeKey)->id;
-    a.parentId = parent;
-    m.actors.put(a);
-    return a.id;
+    return test::putActor(m, std::move(name), typeKey, parent);
   }
 
   RowId tie(RowId a, RowId b, std::optional<Date> from = {}, std::optional<Date> to = {}) {
-    Tie t;
-    t.id = m.ties.nextId();
-    t.sourceId = a;
-    t.targetId = b;
-    t.typeId = m.tieTypeByKey("consultation")->id;
-    t.validFrom = from;
-    t.validTo = to;
-    m.ties.put(t);
-    return t.id;
+    return test::putTie(m, a, b, "consultation", TieStatus::Active, from, to);
   }
 
   RowId agreement(std::vector<RowId> parties, std::vector<StatusChange> history, RowId scope = 0) {
-    Agreement a;
-    a.id = m.agreements.nextId();
-    a.title = "agreement " + std::to_string(a.id);
-    a.scopePrisonId = scope;
-    for (RowId p : parties) a.parties.push_back({p, "partner"});
-    a.history = std::move(history);
-    m.agreements.put(a);
-    return a.id;
+    return test::putAgreement(m, std::move(parties), std::move(history), scope);
   }
 };
 

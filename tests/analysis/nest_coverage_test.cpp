@@ -27,42 +27,19 @@ struct TestMap {
   Model m = defaultModel(embeddedData(), "test");
 
   RowId actor(std::string name, std::string_view typeKey, RowId parent = 0) {
-    Actor a;
-    a.id = m.actors.nextId();
-    a.name = std::move(name);
-    a.typeId = m.actorTypeByKey(typeKey)->id;
-    a.parentId = parent;
-    m.actors.put(a);
-    return a.id;
+    return test::putActor(m, std::move(name), typeKey, parent);
   }
   Actor& at(RowId id) { return *m.actors.find(id); }
 
   RowId tie(RowId a, RowId b, TieStatus status = TieStatus::Active, std::optional<Date> from = {},
             std::optional<Date> to = {}) {
-    Tie t;
-    t.id = m.ties.nextId();
-    t.sourceId = a;
-    t.targetId = b;
-    t.typeId = m.tieTypeByKey("consultation")->id;
-    t.status = status;
-    t.validFrom = from;
-    t.validTo = to;
-    m.ties.put(t);
-    return t.id;
+    return test::putTie(m, a, b, "consultation", status, from, to);
   }
 
   RowId agreement(std::vector<RowId> parties, std::vector<StatusChange> history, RowId scope = 0,
                   std::optional<Date> review = {}) {
-    Agreement a;
-    a.id = m.agreements.nextId();
-    a.title = "agreement " + std::to_string(a.id);
-    a.typeId = m.agreementTypeByKey("cooperation_agreement")->id;
-    a.scopePrisonId = scope;
-    for (RowId p : parties) a.parties.push_back({p, "partner"});
-    a.history = std::move(history);
-    a.reviewDate = review;
-    m.agreements.put(a);
-    return a.id;
+    return test::putAgreement(m, std::move(parties), std::move(history), scope,
+                              m.agreementTypeByKey("cooperation_agreement")->id, review);
   }
 
   /// A category of the Kindreflex template by key.

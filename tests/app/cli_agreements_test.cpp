@@ -18,11 +18,7 @@ using nestmap::test::Sandbox;
 
 namespace {
 
-/// A sandbox holding the demo map as demo.nestmap.
-struct DemoBox {
-  Sandbox box;
-  std::string map = (box / "demo.nestmap").string();
-  DemoBox() { REQUIRE(box.run({"demo", map}).status == kExitOk); }
+struct DemoBox : test::DemoSandbox {
   /// `nestmap agreements demo.nestmap args...`
   Run run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"agreements", map});

@@ -16,11 +16,7 @@ using nestmap::test::Sandbox;
 
 namespace {
 
-/// A sandbox holding the demo map as demo.nestmap.
-struct DemoBox {
-  Sandbox box;
-  std::string map = (box / "demo.nestmap").string();
-  DemoBox() { REQUIRE(box.run({"demo", map}).status == kExitOk); }
+struct DemoBox : test::DemoSandbox {
   Run run(std::vector<std::string> args) const {
     args.insert(args.begin() + 1, map);
     return box.run(args);

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/cli.hpp"
 #include "support/temp_dir.hpp"
 
 extern char** environ;
@@ -84,6 +85,13 @@ class Sandbox {
 
  private:
   TempDir m_dir;
+};
+
+/// A sandbox holding the demo map as demo.nestmap.
+struct DemoSandbox {
+  Sandbox box;
+  std::string map = (box / "demo.nestmap").string();
+  DemoSandbox() { REQUIRE(box.run({"demo", map}).status == kExitOk); }
 };
 
 }  // namespace nestmap::test

@@ -87,6 +87,15 @@ class HeadlessGui {
     ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
     frame();
   }
+  /// Replaces the focused text field's text with `text` (Ctrl+A, then typing it or Backspace) and presses Enter.
+  void replaceText(const std::string& text) {
+    press(kKeyA, true);
+    if (text.empty())
+      press(kBackspace);
+    else
+      type(text);
+    press(kEnter);
+  }
 
  private:
   std::function<void()> m_body;

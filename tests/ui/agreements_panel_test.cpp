@@ -38,8 +38,8 @@ using namespace nestmap;
 
 namespace {
 
-constexpr int kEnter = test::HeadlessGui::kEnter, kBackspace = test::HeadlessGui::kBackspace,
-              kKeyA = test::HeadlessGui::kKeyA, kDelete = test::HeadlessGui::kDelete;
+constexpr int kEnter = test::HeadlessGui::kEnter, kKeyA = test::HeadlessGui::kKeyA,
+              kDelete = test::HeadlessGui::kDelete;
 
 Date day(const char* text) { return *Date::parse(text); }
 
@@ -154,12 +154,7 @@ struct Harness {
   /// Clicks a text field of the editor, replaces its text and presses Enter.
   void enter(const std::string& field, const std::string& text) {
     clickField(field);
-    press(kKeyA, true);
-    if (text.empty())
-      press(kBackspace);
-    else
-      type(text);
-    press(kEnter);
+    gui.replaceText(text);
   }
   const AgreementsPanel::DrawnRow* drawnRow(RowId agreement) const {
     for (const auto& row : panel.hooks().rows)

@@ -21,10 +21,6 @@ using namespace nestmap;
 
 namespace {
 
-// Indices into io.KeysDown; 1.86 leaves the mapping to the backend.
-constexpr int kEnter = test::HeadlessGui::kEnter, kBackspace = test::HeadlessGui::kBackspace,
-              kKeyA = test::HeadlessGui::kKeyA;
-
 using test::actorByName;
 
 /// A map with two actors and a tie between them, and the panel in a headless ImGui.
@@ -72,12 +68,7 @@ struct Harness {
   /// Clicks a text field, replaces its text and presses Enter.
   void enter(const std::string& field, const std::string& text) {
     click(field);
-    press(kKeyA, true);
-    if (text.empty())
-      press(kBackspace);
-    else
-      type(text);
-    press(kEnter);
+    gui.replaceText(text);
   }
   const Actor& actor(RowId id) const { return *doc.model().actors.find(id); }
   std::size_t undoDepth() { return test::undoDepth(doc); }

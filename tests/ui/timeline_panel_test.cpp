@@ -24,6 +24,7 @@
 #include "io/data_sources.hpp"
 #include "support/headless_gui.hpp"
 #include "support/language_guard.hpp"
+#include "support/map_builder.hpp"
 #include "ui/date_text.hpp"
 
 using namespace nestmap;
@@ -63,22 +64,9 @@ struct Harness {
     changedFrames = 0;
   }
 
-  RowId actor(std::string name, std::string_view typeKey) {
-    Actor a;
-    a.id = m.actors.nextId();
-    a.name = std::move(name);
-    a.typeId = m.actorTypeByKey(typeKey)->id;
-    m.actors.put(a);
-    return a.id;
-  }
+  RowId actor(std::string name, std::string_view typeKey) { return test::putActor(m, std::move(name), typeKey); }
   void agreement(std::vector<RowId> parties, std::vector<StatusChange> history, RowId scope = 0) {
-    Agreement a;
-    a.id = m.agreements.nextId();
-    a.title = "agreement " + std::to_string(a.id);
-    a.scopePrisonId = scope;
-    for (RowId p : parties) a.parties.push_back({p, "partner"});
-    a.history = std::move(history);
-    m.agreements.put(a);
+    test::putAgreement(m, std::move(parties), std::move(history), scope);
   }
 
   const TimelinePanel::Hooks& hooks() const { return panel.hooks(); }
