@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "ui/draft_text.hpp"
 #include "ui/item_rects.hpp"
 
 namespace nestmap {
@@ -118,7 +119,7 @@ struct AgreementEditor {
   Agreement m_draft;
   std::optional<Date> m_today;
 
-  std::map<std::string, std::string> m_drafts;  ///< text being typed, by field, while it is active
+  DraftText m_drafts;
   ItemRects m_rects;                            ///< last frame's item rectangles
   std::string m_error, m_errorField;
   bool m_partyWarning = false, m_noteHint = false;

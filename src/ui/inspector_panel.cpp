@@ -141,25 +141,10 @@ bool InspectorPanel::commit(Document& doc, const std::string& field, MakeCommand
 
 bool InspectorPanel::textField(const std::string& field, const char* label, const std::string& value, std::string& out,
                                bool multiline) {
-  // While a field is active its text lives in a draft, so that the frame in
-  // which it loses focus still knows what was typed.
-  auto draft = m_drafts.find(field);
-  std::string text = draft != m_drafts.end() ? draft->second : value;
-  std::string id = widgetId(label, field);
-  if (multiline)
-    ImGui::InputTextMultiline(id.c_str(), &text, ImVec2(0, ImGui::GetTextLineHeight() * 5));
-  else
-    ImGui::InputText(id.c_str(), &text);
+  const bool committed = m_drafts.field(field, widgetId(label, field), value, out, multiline ? 5 : 1);
   m_rects.remember(field);
-  bool done = ImGui::IsItemDeactivatedAfterEdit();
-  if (ImGui::IsItemActive())
-    m_drafts[field] = text;
-  else
-    m_drafts.erase(field);
   showError(field);
-  if (!done || text == value) return false;
-  out = std::move(text);
-  return true;
+  return committed;
 }
 
 void InspectorPanel::draw(Document& doc, const std::set<RowId>& selectedActors, ImVec2 pos, ImVec2 size,

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/model.hpp"
+#include "ui/draft_text.hpp"
 #include "ui/item_rects.hpp"
 
 namespace nestmap {
@@ -60,7 +61,7 @@ struct InspectorPanel {
 
   RowId m_actorId = 0, m_tieId = 0;
   RowId m_clickedAgreement = 0;
-  std::map<std::string, std::string> m_drafts;  ///< text being typed, by field, while it is active
+  DraftText m_drafts;
   ItemRects m_rects;                            ///< last frame's field rectangles
   std::string m_error, m_errorField;
   std::map<std::string, double> m_pendingCoordinates;  ///< one coordinate typed, waiting for the other
