@@ -410,10 +410,18 @@ int runGui(Document& startDoc, const GuiOptions& options) {
         if (picked.selectActor) p.canvas.selectAndCentre(picked.selectActor);
         if (picked.showView) p.canvas.showView(picked.showView);
       }
-      // The inspector on the right; the canvas and the bottom panel between.
+      // The inspector on the right; the canvas and the bottom panel between. The
+      // register, the timeline, the heatmap, the warnings and the partners get more
+      // room: taller, and as wide as the canvas and the inspector together.
       const float inspectorWidth = std::min(330.0f * scale, (area.x - sidebarWidth) * 0.3f);
+      const float middleWidth = area.x - sidebarWidth - inspectorWidth;
+      const bool tall = p.bottomTab != kTabMetrics && p.bottomTab != kTabCount - 1;
+      const float bottomHeight =
+          std::round(std::min((tall ? 380.0f : 230.0f) * scale, bodyHeight * (tall ? 0.48f : 0.3f)));
+      const float canvasHeight = bodyHeight - bottomHeight;
+      const float bottomWidth = tall ? middleWidth + inspectorWidth : middleWidth;
       p.inspector.draw(*doc, p.canvas.options().selection, ImVec2(origin.x + area.x - inspectorWidth, bodyTop),
-                       ImVec2(inspectorWidth, bodyHeight), p.canvas.selectedTie());
+                       ImVec2(inspectorWidth, tall ? canvasHeight : bodyHeight), p.canvas.selectedTie());
       // An agreement clicked in the inspector is picked in the register, which shows it on the canvas.
       std::optional<int> selectTab = std::exchange(firstTab, std::nullopt);
       if (showMetrics) selectTab = kTabMetrics;
@@ -421,17 +429,12 @@ int runGui(Document& startDoc, const GuiOptions& options) {
         p.agreements.select(agreement);
         selectTab = kTabAgreements;
       }
-      const float middleWidth = area.x - sidebarWidth - inspectorWidth;
-      // Below the canvas: the metrics table, the agreements register, the timeline
-      // or the change log, chosen with tabs; the register and the timeline get more room.
-      const bool tall = p.bottomTab != kTabMetrics && p.bottomTab != kTabCount - 1;
-      const float bottomHeight =
-          std::round(std::min((tall ? 380.0f : 230.0f) * scale, bodyHeight * (tall ? 0.48f : 0.3f)));
-      const float canvasHeight = bodyHeight - bottomHeight;
+      // Below the canvas: the metrics table, the agreements register, the timeline, the
+      // coverage, the warnings, the partners or the change log, chosen with tabs.
       const ImVec2 bottomPos(origin.x + sidebarWidth, bodyTop + canvasHeight);
       const float tabsHeight = ImGui::GetFrameHeight() + 8;
       ImGui::SetNextWindowPos(bottomPos);
-      ImGui::SetNextWindowSize(ImVec2(middleWidth, tabsHeight));
+      ImGui::SetNextWindowSize(ImVec2(bottomWidth, tabsHeight));
       ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 4));
       ImGui::Begin("##bottomtabs", nullptr,
                    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
@@ -447,7 +450,7 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       }
       ImGui::End();
       const ImVec2 panelPos(bottomPos.x, bottomPos.y + tabsHeight);
-      const ImVec2 panelSize(middleWidth, bottomHeight - tabsHeight);
+      const ImVec2 panelSize(bottomWidth, bottomHeight - tabsHeight);
       // The measures follow the timeline's date; the metrics keep computing for the canvas's tooltip.
       // So do the coverage, the warnings and the partners.
       p.metrics.setAsOf(p.timeline.asOf());
