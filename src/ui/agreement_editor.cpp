@@ -21,6 +21,7 @@
 #include "edit/document.hpp"
 #include "ui/open_external.hpp"
 #include "ui/sidebar_panel.hpp"
+#include "ui/ui_text.hpp"
 
 namespace nestmap {
 
@@ -62,7 +63,6 @@ std::string contactLabel(const Model& m, const Contact& c) {
 
 namespace {
 
-const ImVec4 kErrorColor(0.9f, 0.25f, 0.2f, 1.0f);
 const ImVec4 kWarningColor(0.95f, 0.65f, 0.1f, 1.0f);
 
 const std::string& localName(const std::string& nl, const std::string& en) {
@@ -90,11 +90,7 @@ void heading(const std::string& text) {
 }
 
 void warning(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kWarningColor);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
+  wrappedText(text, kWarningColor);
 }
 
 std::string actorName(const Model& m, RowId id) {
@@ -166,11 +162,7 @@ void AgreementEditor::fail(const std::string& field, std::string message) {
 
 void AgreementEditor::showError(const std::string& field) const {
   if (m_error.empty() || m_errorField != field) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(m_error.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
+  wrappedText(m_error, kErrorColor);
 }
 
 template <class MakeCommand>

@@ -17,11 +17,11 @@
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "ui/table_headers.hpp"
+#include "ui/ui_text.hpp"
 
 namespace nestmap {
 namespace {
 
-const ImVec4 kErrorColor(0.9f, 0.25f, 0.2f, 1.0f);
 const ImVec4 kOverdueText(0.95f, 0.35f, 0.3f, 1.0f);
 const ImVec4 kDueSoonText(0.95f, 0.65f, 0.1f, 1.0f);
 

@@ -13,11 +13,11 @@
 #include "core/text.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
+#include "ui/ui_text.hpp"
 
 namespace nestmap {
 namespace {
 
-const ImVec4 kErrorColor(0.9f, 0.25f, 0.2f, 1.0f);
 
 const std::string& localName(const std::string& nl, const std::string& en) {
   return language() == Language::Dutch || en.empty() ? nl : en;
@@ -108,11 +108,7 @@ std::optional<ImVec2> InspectorPanel::fieldCenter(std::string_view field) const 
 
 void InspectorPanel::showError(const std::string& field) const {
   if (m_error.empty() || m_errorField != field) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(m_error.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::PopStyleColor();
+  wrappedText(m_error, kErrorColor);
 }
 
 void InspectorPanel::focusOn(RowId actorId, RowId tieId) {

@@ -16,11 +16,11 @@
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "ui/table_headers.hpp"
+#include "ui/ui_text.hpp"
 
 namespace nestmap {
 namespace {
 
-const ImVec4 kErrorColor(0.9f, 0.25f, 0.2f, 1.0f);
 const ImVec4 kDoneColor(0.35f, 0.75f, 0.4f, 1.0f);
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
