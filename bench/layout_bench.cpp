@@ -4,8 +4,9 @@
 //
 //   layout_bench --generate N M SEED FILE [START]   a simple random graph (FILE) and start positions
 //                                                    (START, default FILE.start) that both sides read
-//   layout_bench --run FILE START ITER OUT [--theta T]
+//   layout_bench --run FILE START ITER OUT [--theta T] [--per-node]
 //                                                    ITER plain ForceAtlas2 steps; prints ms per step
+//                                                    (--per-node: AdaptiveSpeed::PerNode, graphology's law)
 //   layout_bench --phases FILE START ITER [--theta T]
 //                                                    where the time of a step goes (tree, repulsion, ...)
 //   layout_bench --multilevel FILE OUT [START] [--theta T]
@@ -184,9 +185,11 @@ LayoutNodes startNodes(const std::string& startFile, std::size_t n) {
 }
 
 int runPlain(const std::string& file, const std::string& startFile, int iterations, const std::string& outFile,
-             double theta) {
+             double theta, AdaptiveSpeed speed) {
   const GraphSnapshot g = snapshotOf(readEdges(file));
-  ForceAtlas2 fa2(g, startNodes(startFile, g.vertexCount()), benchParams(theta));
+  ForceAtlas2Params params = benchParams(theta);
+  params.adaptiveSpeed = speed;
+  ForceAtlas2 fa2(g, startNodes(startFile, g.vertexCount()), params);
   const auto start = Clock::now();
   fa2.run(iterations);
   const double ms = msSince(start);
@@ -214,7 +217,6 @@ int runPhases(const std::string& file, const std::string& startFile, int iterati
   ForceAtlas2 fa2(g, startNodes(startFile, g.vertexCount()), params);
   std::vector<double> build, walk, attraction, gravity, forces, steps, cells;
   const RepulsionLaw law{params.scaling, false};
-  const std::vector<double> noRadius;
   std::vector<Vec2> sink(g.vertexCount());
   for (int i = 0; i < iterations; ++i) {
     if (i % 2 == 1) {
@@ -225,10 +227,10 @@ int runPhases(const std::string& file, const std::string& startFile, int iterati
     const std::vector<double>& mass = fa2.masses();
     BarnesHutTree tree;
     auto t = Clock::now();
-    tree.build(p, mass);
+    tree.build(p, mass, BarnesHutTree::kGroupedLeafSize);  // as ForceAtlas2 builds it
     build.push_back(msSince(t));
     t = Clock::now();
-    for (std::uint32_t v : tree.order()) sink[v] += tree.repulsion(v, p, mass, noRadius, law, theta);
+    tree.addRepulsion(sink, law.scaling, theta);
     walk.push_back(msSince(t));
     cells.push_back(static_cast<double>(tree.cellCount()));
     t = Clock::now();
@@ -450,10 +452,17 @@ double option(int argc, char** argv, int from, const char* flag, double fallback
   return fallback;
 }
 
+/// Whether `flag` is among the arguments from `from` on.
+bool hasFlag(int argc, char** argv, int from, const char* flag) {
+  for (int i = from; i < argc; ++i)
+    if (std::strcmp(argv[i], flag) == 0) return true;
+  return false;
+}
+
 int usage() {
   std::fprintf(stderr,
                "usage: layout_bench --generate N M SEED FILE [START]\n"
-               "       layout_bench --run FILE START ITER OUT [--theta T]\n"
+               "       layout_bench --run FILE START ITER OUT [--theta T] [--per-node]\n"
                "       layout_bench --phases FILE START ITER [--theta T]\n"
                "       layout_bench --multilevel FILE OUT [START] [--theta T]\n"
                "       layout_bench --quality FILE POSITIONS [--radius R] [--sources K] [--exact-edges M] "
@@ -470,7 +479,8 @@ int main(int argc, char** argv) try {
     return generate(std::stoul(argv[2]), std::stoul(argv[3]), std::stoull(argv[4]), argv[5],
                     argc == 7 ? argv[6] : std::string(argv[5]) + ".start");
   if (mode == "--run" && argc >= 6)
-    return runPlain(argv[2], argv[3], std::stoi(argv[4]), argv[5], option(argc, argv, 6, "--theta", 0.5));
+    return runPlain(argv[2], argv[3], std::stoi(argv[4]), argv[5], option(argc, argv, 6, "--theta", 0.5),
+                    hasFlag(argc, argv, 6, "--per-node") ? AdaptiveSpeed::PerNode : AdaptiveSpeed::Global);
   if (mode == "--phases" && argc >= 5)
     return runPhases(argv[2], argv[3], std::stoi(argv[4]), option(argc, argv, 5, "--theta", 0.5));
   if (mode == "--multilevel" && argc >= 4) {

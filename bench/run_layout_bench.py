@@ -6,7 +6,8 @@ at once), and prints milliseconds per iteration, the ratio Nestmap / graphology
 and the quality of both final layouts (layout_bench --quality); then
 MultilevelForceAtlas2 on the largest graph.
 
-    bench/run_layout_bench.py [--bin build/release/bench/layout_bench] [--max-nodes N] [--node node] [--sweep]
+    bench/run_layout_bench.py [--bin build/release/bench/layout_bench] [--max-nodes N] [--node node]
+                              [--sweep [--seeds K]]
 
 Times are the median of three runs; graphology runs once on the 100k graph
 (about a minute). Needs node and `npm ci` in bench/graphology
@@ -16,7 +17,10 @@ Times are the median of three runs; graphology runs once on the 100k graph
 iterations on the graphs up to 10k nodes, and on the 1k graph that of
 graphology with θ 0 (every cell opened: exact repulsion), because
 graphology's Barnes–Hut tree at θ 0.5 is far less exact than Nestmap's (about
-three extra minutes)."""
+three extra minutes). Nestmap runs there with both its speed laws: Global (the
+default) and PerNode (graphology's). --seeds K makes the 1k rows means over K
+generated graphs and starts (seeds 42, 43, ...), about a minute more per seed:
+one start's stress moves by several 1e-4 with the smallest change in it."""
 import os
 import statistics
 import subprocess
@@ -57,17 +61,26 @@ def stress_after(cmd, graph, out):
     return run([BIN, "--quality", graph, out, "--exact-edges", "0", "--samples", "1000"])["stress"]
 
 
-def sweep(tmp, n, m):
-    """Stress after each count of SWEEP, Nestmap against graphology (and graphology with θ 0 at 1k)."""
-    graph = os.path.join(tmp, f"g{n}.txt")
-    start = graph + ".start"
+def sweep(tmp, n, m, seeds):
+    """Stress after each count of SWEEP, Nestmap against graphology (and graphology with θ 0 at 1k),
+    the mean over the graphs and starts of `seeds`."""
     out = os.path.join(tmp, "sweep.pos")
-    sides = [("Nestmap", lambda k: [BIN, "--run", graph, start, str(k), out]),
-             ("graphology", lambda k: [NODE, PEER, graph, start, str(k), out])]
+    sides = [("Nestmap Global (default)", lambda g, s, k: [BIN, "--run", g, s, str(k), out]),
+             ("Nestmap PerNode", lambda g, s, k: [BIN, "--run", g, s, str(k), out, "--per-node"]),
+             ("graphology", lambda g, s, k: [NODE, PEER, g, s, str(k), out])]
     if n <= 1000:
-        sides.append(("graphology θ 0 (exact)", lambda k: [NODE, PEER, graph, start, str(k), out, "--theta", "0"]))
-    return [f"| {label(n, m)} | {name} | " + " | ".join(f"{stress_after(cmd(k), graph, out):.4f}" for k in SWEEP) + " |"
-            for name, cmd in sides]
+        sides.append(("graphology θ 0 (exact)", lambda g, s, k: [NODE, PEER, g, s, str(k), out, "--theta", "0"]))
+    graphs = []
+    for seed in seeds:
+        graph = os.path.join(tmp, f"g{n}.txt" if seed == 42 else f"g{n}-{seed}.txt")
+        if not os.path.exists(graph):
+            subprocess.run([BIN, "--generate", str(n), str(m), str(seed), graph, graph + ".start"], check=True)
+        graphs.append(graph)
+    rows = []
+    for name, cmd in sides:
+        means = [statistics.mean(stress_after(cmd(g, g + ".start", k), g, out) for g in graphs) for k in SWEEP]
+        rows.append(f"| {label(n, m)} | {name} | " + " | ".join(f"{v:.4f}" for v in means) + " |")
+    return rows
 
 
 def label(n, m):
@@ -106,12 +119,14 @@ def main():
         print()
         print("\n".join(notes))
         if "--sweep" in sys.argv:
-            print(f"\nStress after {', '.join(map(str, SWEEP))} iterations (θ 0.5 unless said):\n")
+            seeds = list(range(42, 42 + int(arg("--seeds", "1"))))
+            print(f"\nStress after {', '.join(map(str, SWEEP))} iterations (θ 0.5 unless said; at 1k the mean "
+                  f"over {len(seeds)} graph(s) and start(s), seeds {seeds[0]}–{seeds[-1]}):\n")
             print("| graph | side | " + " | ".join(str(k) for k in SWEEP) + " |")
             print("|---|---|" + "---|" * len(SWEEP))
             for n, m, _ in GRAPHS:
                 if n <= 10000:
-                    print("\n".join(sweep(tmp, n, m)))
+                    print("\n".join(sweep(tmp, n, m, seeds if n <= 1000 else [42])))
         if GRAPHS and GRAPHS[-1][0] >= 100000:
             n, m, _ = GRAPHS[-1]
             graph = os.path.join(tmp, f"g{n}.txt")

@@ -1,6 +1,7 @@
 #include "layout/barnes_hut.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace nestmap {
@@ -184,76 +185,118 @@ Vec2 BarnesHutTree::walkWithOverlap(std::uint32_t i, Vec2 p, double mi, const st
   return force;
 }
 
+namespace {
+
+/// The list is summed in this many interleaved partial sums: entry j goes into
+/// sum j mod kLanes, and the sums are added in a fixed order at the end. Each
+/// sees the same operations in the same order whatever the vector width, and
+/// the file is built without fused multiply-add, so the AVX2 and the plain
+/// SSE2 versions below give the same bits.
+constexpr std::size_t kLanes = 8;
+
+/// Added to every squared distance: it makes a term at distance 0 (the body's
+/// own, a body on the same spot, the padding) count 0·m/kTiny = 0 without a
+/// branch, and changes no squared distance above 1e-184 (it is below half its last bit).
+constexpr double kTiny = 1e-200;
+
+/// Four doubles: one AVX2 register, or two SSE2 ones in the default version.
+using Quad = double __attribute__((vector_size(4 * sizeof(double))));
+
+/// Σⱼ mⱼ·(p − qⱼ) / |p − qⱼ|² over a list of point masses whose length is a
+/// multiple of kLanes, in two four-lane halves.
+[[gnu::target_clones("avx2", "default")]] Vec2 sumTerms(Vec2 p, const double* x, const double* y, const double* m,
+                                                        std::size_t n) {
+  const Quad zero = {}, px = zero + p.x, py = zero + p.y, tiny = zero + kTiny;
+  Quad sx0 = zero, sy0 = zero, sx1 = zero, sy1 = zero;
+  auto add = [&](std::size_t j, Quad& sx, Quad& sy) {
+    Quad qx, qy, qm;
+    std::memcpy(&qx, x + j, sizeof qx);
+    std::memcpy(&qy, y + j, sizeof qy);
+    std::memcpy(&qm, m + j, sizeof qm);
+    const Quad dx = px - qx, dy = py - qy;
+    const Quad w = qm / (dx * dx + dy * dy + tiny);
+    sx += dx * w;
+    sy += dy * w;
+  };
+  for (std::size_t j = 0; j < n; j += kLanes) {
+    add(j, sx0, sy0);
+    add(j + 4, sx1, sy1);
+  }
+  return {((sx0[0] + sx0[1]) + (sx0[2] + sx0[3])) + ((sx1[0] + sx1[1]) + (sx1[2] + sx1[3])),
+          ((sy0[0] + sy0[1]) + (sy0[2] + sy0[3])) + ((sy1[0] + sy1[1]) + (sy1[2] + sy1[3]))};
+}
+
+/// The point masses one leaf's bodies feel, as three flat arrays sized once
+/// for the longest list possible, every cell and every body.
+class TermList {
+ public:
+  explicit TermList(std::size_t capacity) : m_x(capacity + kLanes), m_y(capacity + kLanes), m_m(capacity + kLanes) {}
+  void clear() { m_size = 0; }
+  void add(double x, double y, double m) {
+    m_x[m_size] = x;
+    m_y[m_size] = y;
+    m_m[m_size] = m;
+    ++m_size;
+  }
+  /// Σⱼ mⱼ·(p − qⱼ) / |p − qⱼ|² over the list.
+  Vec2 sum(Vec2 p) {
+    while (m_size % kLanes != 0) add(0, 0, 0);  // massless padding
+    return sumTerms(p, m_x.data(), m_y.data(), m_m.data(), m_size);
+  }
+
+ private:
+  std::vector<double> m_x, m_y, m_m;
+  std::size_t m_size = 0;
+};
+
+}  // namespace
+
 void BarnesHutTree::addRepulsion(std::vector<Vec2>& force, double scaling, double theta) const {
   const double theta2 = theta * theta;
   const auto cells = static_cast<std::uint32_t>(m_cells.size());
-  double fx[64], fy[64];  // the forces on the leaf's bodies
+  TermList terms(m_cells.size() + m_bodies.size());
   for (std::uint32_t leaf = 0; leaf < cells; ++leaf) {
     const Cell& own = m_cells[leaf];
     if (!own.leaf || own.count == 0) continue;
     const Body* bodies = m_bodies.data() + own.first;
     const std::uint32_t count = own.count;
-    // A leaf at the depth limit can hold more than fits the scratch arrays: body by body then.
-    if (count > 64) {
-      for (std::uint32_t k = 0; k < count; ++k) {
-        const Body& b = bodies[k];
-        force[b.index] += walk(b.index, {b.x, b.y}, scaling * b.mass, theta);
-      }
-      continue;
-    }
     double minX = bodies[0].x, maxX = minX, minY = bodies[0].y, maxY = minY;
-    for (std::uint32_t k = 0; k < count; ++k) {
-      fx[k] = fy[k] = 0;
+    for (std::uint32_t k = 1; k < count; ++k) {
       minX = std::min(minX, bodies[k].x);
       maxX = std::max(maxX, bodies[k].x);
       minY = std::min(minY, bodies[k].y);
       maxY = std::max(maxY, bodies[k].y);
     }
-    auto pairs = [&](const Body* others, std::uint32_t n) {
-      for (std::uint32_t k = 0; k < count; ++k) {
-        const Body& b = bodies[k];
-        for (const Body *o = others, *end = others + n; o != end; ++o) {
-          const double dx = b.x - o->x, dy = b.y - o->y;
-          const double dist2 = dx * dx + dy * dy;
-          if (o->index == b.index || dist2 <= 0) continue;
-          const double factor = scaling * b.mass * o->mass / dist2;
-          fx[k] += dx * factor;
-          fy[k] += dy * factor;
-        }
-      }
-    };
+    // First the walk, which only lists what the leaf's bodies feel: cells far
+    // enough as one body at their centre of mass, the bodies of near leaves
+    // (this one's included) one by one. Then each body sums that list.
+    terms.clear();
     for (std::uint32_t c = 0; c < cells;) {
       const Cell& cell = m_cells[c];
-      if (c == leaf) {
-        pairs(bodies, count);
-        c = cell.next;
-        continue;
-      }
-      if (!cell.leaf || cell.count > 1) {
+      if (c != leaf && (!cell.leaf || cell.count > 1)) {
         // The nearest the cell's centre of mass comes to any body of the leaf.
         const double gx = std::max({minX - cell.cx, 0.0, cell.cx - maxX});
         const double gy = std::max({minY - cell.cy, 0.0, cell.cy - maxY});
         const bool overlaps =
             cell.x0 <= maxX && minX < cell.x0 + cell.size && cell.y0 <= maxY && minY < cell.y0 + cell.size;
         if (!overlaps && cell.size * cell.size < theta2 * (gx * gx + gy * gy)) {
-          for (std::uint32_t k = 0; k < count; ++k) {
-            const double dx = bodies[k].x - cell.cx, dy = bodies[k].y - cell.cy;
-            const double factor = scaling * bodies[k].mass * cell.mass / (dx * dx + dy * dy);
-            fx[k] += dx * factor;
-            fy[k] += dy * factor;
-          }
+          terms.add(cell.cx, cell.cy, cell.mass);
           c = cell.next;
           continue;
         }
       }
       if (cell.leaf) {
-        pairs(m_bodies.data() + cell.first, cell.count);
+        for (const Body *o = m_bodies.data() + cell.first, *end = o + cell.count; o != end; ++o)
+          terms.add(o->x, o->y, o->mass);
         c = cell.next;
       } else {
-        ++c;
+        ++c;  // the first child follows its parent
       }
     }
-    for (std::uint32_t k = 0; k < count; ++k) force[bodies[k].index] += Vec2{fx[k], fy[k]};
+    for (std::uint32_t k = 0; k < count; ++k) {
+      const Body& b = bodies[k];
+      force[b.index] += terms.sum({b.x, b.y}) * (scaling * b.mass);
+    }
   }
 }
 

@@ -75,12 +75,15 @@ void ForceAtlas2::repulsion() {
   const auto& p = m_nodes.position;
   const auto n = static_cast<std::uint32_t>(p.size());
   if (m_params.barnesHut) {
-    m_tree.build(p, m_mass);
-    // In the tree's order, consecutive bodies walk nearly the same cells.
-    if (law.preventOverlap)
+    if (law.preventOverlap) {
+      // Body by body, leaves summed pair by pair from the borders: small leaves.
+      m_tree.build(p, m_mass, 8);
+      // In the tree's order, consecutive bodies walk nearly the same cells.
       for (std::uint32_t i : m_tree.order()) m_force[i] += m_tree.repulsion(i, p, m_mass, radius, law, m_params.theta);
-    else
+    } else {
+      m_tree.build(p, m_mass, BarnesHutTree::kGroupedLeafSize);
       m_tree.addRepulsion(m_force, law.scaling, m_params.theta);
+    }
     return;
   }
   for (std::uint32_t i = 0; i < n; ++i)

@@ -243,6 +243,67 @@ TEST_CASE("Barnes–Hut walked once per leaf stays as close to the exact sum as 
   CHECK(full[0].y == Approx(exact.y).epsilon(1e-9));
 }
 
+TEST_CASE("Barnes–Hut per leaf with the leaves ForceAtlas2 uses (32 bodies) is at least as exact",
+          "[layout][barnes_hut]") {
+  const std::size_t n = 3000;
+  const auto [points, mass] = randomBodies(n, 13);
+  const RepulsionLaw law{2.0, false};
+  BarnesHutTree small, large;
+  small.build(points, mass, 8);
+  large.build(points, mass, 32);
+  std::vector<Vec2> fromSmall(n), fromLarge(n);
+  small.addRepulsion(fromSmall, law.scaling, 0.5);
+  large.addRepulsion(fromLarge, law.scaling, 0.5);
+  double errorSmall = 0, errorLarge = 0, sumExact = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const Vec2 exact = exactRepulsion(points, mass, i, law);
+    errorSmall += (fromSmall[i] - exact).length();
+    errorLarge += (fromLarge[i] - exact).length();
+    sumExact += exact.length();
+  }
+  INFO("leaves of 8: " << errorSmall / sumExact << ", of 32: " << errorLarge / sumExact);
+  CHECK(errorLarge / sumExact < 0.005);
+  CHECK(errorLarge <= errorSmall);
+}
+
+TEST_CASE("Barnes–Hut per leaf: bodies on one spot push nothing on each other, the sum is the plain lane sum",
+          "[layout][barnes_hut]") {
+  // 29 bodies in one leaf (so the list is padded to 32 with massless entries
+  // at the origin), one of them at the origin and two on the same spot.
+  auto [points, mass] = randomBodies(29, 17);
+  points[0] = {0, 0};
+  points[5] = points[4];
+  BarnesHutTree tree;
+  tree.build(points, mass, 32);
+  REQUIRE(tree.cellCount() == 1);
+  const RepulsionLaw law{2.0, false};
+  std::vector<Vec2> force(points.size());
+  tree.addRepulsion(force, law.scaling, 0.5);
+  for (std::uint32_t i = 0; i < points.size(); ++i) {
+    INFO("body " << i);
+    const Vec2 exact = exactRepulsion(points, mass, i, law);  // pairs on one spot count 0
+    REQUIRE(std::isfinite(force[i].x));
+    REQUIRE(std::isfinite(force[i].y));
+    CHECK(force[i].x == Approx(exact.x).epsilon(1e-12));
+    CHECK(force[i].y == Approx(exact.y).epsilon(1e-12));
+    // Bit for bit what the vectorised sum promises, whatever the processor:
+    // entry j (the leaf's bodies in order, then the padding) in partial sum
+    // j mod 8, the eight sums added pairwise, then × kr·mᵢ.
+    double sx[8] = {}, sy[8] = {};
+    for (std::uint32_t j = 0; j < 32; ++j) {
+      const Vec2 q = j < points.size() ? points[tree.order()[j]] : Vec2{};
+      const double m = j < points.size() ? mass[tree.order()[j]] : 0;
+      const double dx = points[i].x - q.x, dy = points[i].y - q.y;
+      const double w = m / (dx * dx + dy * dy + 1e-200);
+      sx[j % 8] += dx * w;
+      sy[j % 8] += dy * w;
+    }
+    const double scale = law.scaling * mass[i];
+    CHECK(force[i].x == (((sx[0] + sx[1]) + (sx[2] + sx[3])) + ((sx[4] + sx[5]) + (sx[6] + sx[7]))) * scale);
+    CHECK(force[i].y == (((sy[0] + sy[1]) + (sy[2] + sy[3])) + ((sy[4] + sy[5]) + (sy[6] + sy[7]))) * scale);
+  }
+}
+
 TEST_CASE("ForceAtlas2: the same seed gives the same positions; another seed others", "[layout][fa2]") {
   const auto g = randomGraph(500, 3, 1);
   ForceAtlas2Params p;
