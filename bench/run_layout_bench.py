@@ -120,8 +120,9 @@ def main():
         print("\n".join(notes))
         if "--sweep" in sys.argv:
             seeds = list(range(42, 42 + int(arg("--seeds", "1"))))
-            print(f"\nStress after {', '.join(map(str, SWEEP))} iterations (θ 0.5 unless said; at 1k the mean "
-                  f"over {len(seeds)} graph(s) and start(s), seeds {seeds[0]}–{seeds[-1]}):\n")
+            over = f"; at 1k the mean over {len(seeds)} graphs and starts, seeds {seeds[0]}–{seeds[-1]}" \
+                if len(seeds) > 1 else ""
+            print(f"\nStress after {', '.join(map(str, SWEEP))} iterations (θ 0.5 unless said{over}):\n")
             print("| graph | side | " + " | ".join(str(k) for k in SWEEP) + " |")
             print("|---|---|" + "---|" * len(SWEEP))
             for n, m, _ in GRAPHS:
