@@ -11,6 +11,7 @@
 #include "edit/document.hpp"
 #include "layout/view_layout.hpp"
 #include "ui/canvas_panel.hpp"
+#include "ui/nest_overlay.hpp"
 
 namespace nestmap {
 
@@ -88,12 +89,7 @@ void AppShell::drawAnalysisMenu(Document& doc, CanvasPanel& canvas) {
     if (ImGui::MenuItem(tr("menu.layout_force").c_str(), nullptr, false, idle)) canvas.startForceLayout(doc);
     if (ImGui::BeginMenu(tr("menu.layout_nest").c_str(), idle)) {
       // The prisons by name; each gets its own nest view.
-      std::vector<const Actor*> prisons;
-      const ActorType* prisonType = m.actorTypeByKey("prison");
-      for (const auto& [id, actor] : m.actors)
-        if (prisonType && actor.typeId == prisonType->id) prisons.push_back(&actor);
-      std::sort(prisons.begin(), prisons.end(),
-                [](const Actor* a, const Actor* b) { return foldForSearch(a->name) < foldForSearch(b->name); });
+      const std::vector<const Actor*> prisons = prisonsByName(m);
       if (prisons.empty()) ImGui::TextDisabled("%s", tr("menu.layout_no_prisons").c_str());
       for (const Actor* prison : prisons)
         if (ImGui::MenuItem(prison->name.c_str())) {

@@ -243,8 +243,7 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
   const Vec2 world = m_camera.toWorld(mouse, size);
   const Scene& s = scene();
   // The pointer may land a few pixels off, and tiny actors are drawn at their minimum size.
-  const std::int64_t under =
-      hoveredCanvas ? m_pick.nodeAt(s, world, (minNodePixels() + 3.0) / m_camera.zoom) : -1;
+  const std::int64_t under = hoveredCanvas ? m_pick.nodeAt(s, world, (minNodePixels() + 3.0) / m_camera.zoom) : -1;
   const RowId hovered = under >= 0 ? s.nodes[static_cast<std::size_t>(under)].actorId : 0;
   m_options.hovered = m_drag == Drag::None || m_drag == Drag::Tie ? hovered : m_options.hovered;
   // A tie under the pointer, where no actor is; not while a layout moves everything.
@@ -479,8 +478,7 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
   if (m_timelineAsOf) note = trf("canvas.as_of", {m_timelineAsOf->toString()});
   if (m_timelineCompare)
     note += (note.empty() ? "" : " · ") + trf("canvas.compared_with", {m_timelineCompare->toString()});
-  if (m_job)
-    note += (note.empty() ? "" : " · ") + trf("canvas.layout_running", {std::to_string(m_job->iterations())});
+  if (m_job) note += (note.empty() ? "" : " · ") + trf("canvas.layout_running", {std::to_string(m_job->iterations())});
   if (!note.empty()) {
     const ImVec2 at(buttonRight + 12, pos.y + 8 + ImGui::GetStyle().FramePadding.y);
     const ImVec2 textSize = ImGui::CalcTextSize(note.c_str());
@@ -489,8 +487,10 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
     list->AddText(at, IM_COL32(60, 60, 60, 255), note.c_str());
   }
   drawSearch(doc);
-  if (hovered && m_options.hovered && m_drag == Drag::None) drawTooltip(doc);
-  else if (hovered && m_options.hoveredTie && m_drag == Drag::None) drawTieTooltip(doc);
+  if (hovered && m_options.hovered && m_drag == Drag::None)
+    drawTooltip(doc);
+  else if (hovered && m_options.hoveredTie && m_drag == Drag::None)
+    drawTieTooltip(doc);
   ImGui::End();
 }
 
@@ -606,13 +606,7 @@ bool CanvasPanel::drawNestPicker(const Document& doc, float& right) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   bool hovered = false;
   if (ImGui::BeginCombo("##nest_prison", prison ? (tr("canvas.nest_of") + " " + prison->name).c_str() : "")) {
-    std::vector<const Actor*> prisons;
-    const ActorType* prisonType = m.actorTypeByKey("prison");
-    for (const auto& [id, actor] : m.actors)
-      if (prisonType && actor.typeId == prisonType->id) prisons.push_back(&actor);
-    std::sort(prisons.begin(), prisons.end(),
-              [](const Actor* a, const Actor* b) { return foldForSearch(a->name) < foldForSearch(b->name); });
-    for (const Actor* p : prisons)
+    for (const Actor* p : prisonsByName(m))
       if (ImGui::Selectable(p->name.c_str(), p->id == m_nest.prisonId()) && p->id != m_nest.prisonId())
         m_nestRequest = p->id;
     ImGui::EndCombo();
@@ -734,8 +728,7 @@ namespace {
 
 /// The convex hull of `points` (Andrew's monotone chain), counter-clockwise on screen.
 std::vector<ImVec2> convexHull(std::vector<ImVec2> points) {
-  std::sort(points.begin(), points.end(),
-            [](ImVec2 a, ImVec2 b) { return a.x != b.x ? a.x < b.x : a.y < b.y; });
+  std::sort(points.begin(), points.end(), [](ImVec2 a, ImVec2 b) { return a.x != b.x ? a.x < b.x : a.y < b.y; });
   if (points.size() < 3) return points;
   auto cross = [](ImVec2 o, ImVec2 a, ImVec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); };
   std::vector<ImVec2> hull(2 * points.size());
@@ -785,7 +778,8 @@ void CanvasPanel::drawAgreementHulls(ImDrawList* list) const {
     if (!all || a.agreementId == picked) continue;
     const std::vector<ImVec2> hull = hullOf(a, 5 * k);
     list->AddConvexPolyFilled(hull.data(), static_cast<int>(hull.size()), imColor(a.color, 0.08f));
-    list->AddPolyline(hull.data(), static_cast<int>(hull.size()), imColor(a.color, 0.45f), ImDrawFlags_Closed, 1.2f * k);
+    list->AddPolyline(hull.data(), static_cast<int>(hull.size()), imColor(a.color, 0.45f), ImDrawFlags_Closed,
+                      1.2f * k);
   }
   if (!picked) return;
   if (!chosen)  // stopped, or hidden by "only formal": the register still shows it on request
@@ -794,7 +788,8 @@ void CanvasPanel::drawAgreementHulls(ImDrawList* list) const {
   if (!chosen) return;
   const std::vector<ImVec2> hull = hullOf(*chosen, 9 * k);
   list->AddConvexPolyFilled(hull.data(), static_cast<int>(hull.size()), imColor(chosen->color, 0.16f));
-  list->AddPolyline(hull.data(), static_cast<int>(hull.size()), imColor(chosen->color, 0.9f), ImDrawFlags_Closed, 2.5f * k);
+  list->AddPolyline(hull.data(), static_cast<int>(hull.size()), imColor(chosen->color, 0.9f), ImDrawFlags_Closed,
+                    2.5f * k);
   // The ties the agreement implies: every pair of its parties, dashed.
   for (std::size_t i = 0; i < chosen->nodes.size(); ++i)
     for (std::size_t j = i + 1; j < chosen->nodes.size(); ++j) {
@@ -815,7 +810,8 @@ void CanvasPanel::drawPath(ImDrawList* list) const {
   const float k = m_uiScale;
   std::vector<ImVec2> points;
   for (RowId id : m_path)
-    if (auto at = screenOf(id)) points.emplace_back(m_pos.x + static_cast<float>(at->first.x), m_pos.y + static_cast<float>(at->first.y));
+    if (auto at = screenOf(id))
+      points.emplace_back(m_pos.x + static_cast<float>(at->first.x), m_pos.y + static_cast<float>(at->first.y));
   if (points.size() < 2) return;
   const ImU32 band = IM_COL32(255, 140, 0, 150), edge = IM_COL32(200, 95, 0, 255);
   list->AddPolyline(points.data(), static_cast<int>(points.size()), band, ImDrawFlags_None, 9.0f * k);
@@ -956,12 +952,16 @@ void CanvasPanel::drawTooltip(const Document& doc) const {
       return row->values[static_cast<std::size_t>(column - MetricsPanel::Degree)];
     };
     ImGui::Separator();
-    ImGui::TextUnformatted(trf("canvas.tooltip_measure", {tr("metrics.degree"), formatNumber(value(MetricsPanel::Degree), 0)}).c_str());
     ImGui::TextUnformatted(
-        trf("canvas.tooltip_measure", {tr("metrics.betweenness"), formatNumber(value(MetricsPanel::Betweenness), 3)}).c_str());
+        trf("canvas.tooltip_measure", {tr("metrics.degree"), formatNumber(value(MetricsPanel::Degree), 0)}).c_str());
     ImGui::TextUnformatted(
-        trf("canvas.tooltip_measure", {tr("metrics.pagerank"), formatNumber(value(MetricsPanel::PageRank), 4)}).c_str());
-    ImGui::TextUnformatted(trf("canvas.tooltip_measure", {tr("metrics.core"), formatNumber(value(MetricsPanel::Core), 0)}).c_str());
+        trf("canvas.tooltip_measure", {tr("metrics.betweenness"), formatNumber(value(MetricsPanel::Betweenness), 3)})
+            .c_str());
+    ImGui::TextUnformatted(
+        trf("canvas.tooltip_measure", {tr("metrics.pagerank"), formatNumber(value(MetricsPanel::PageRank), 4)})
+            .c_str());
+    ImGui::TextUnformatted(
+        trf("canvas.tooltip_measure", {tr("metrics.core"), formatNumber(value(MetricsPanel::Core), 0)}).c_str());
   } else {
     ImGui::TextDisabled("%s", tr("canvas.tooltip_measures_pending").c_str());
   }
@@ -981,9 +981,10 @@ void CanvasPanel::drawTieTooltip(const Document& doc) const {
   if (type) ImGui::TextUnformatted((language() == Language::Dutch ? type->nameNl : type->nameEn).c_str());
   const char* arrow = tie->direction == Direction::Undirected ? " — " : " → ";
   ImGui::TextUnformatted((name(tie->sourceId) + arrow + name(tie->targetId)).c_str());
-  ImGui::TextDisabled("%s", trf("canvas.tooltip_tie_status",
-                                {tr(std::string("tie_status.") + std::string(key(tie->status))), std::to_string(tie->strength)})
-                                .c_str());
+  ImGui::TextDisabled(
+      "%s", trf("canvas.tooltip_tie_status",
+                {tr(std::string("tie_status.") + std::string(key(tie->status))), std::to_string(tie->strength)})
+                .c_str());
   ImGui::EndTooltip();
 }
 

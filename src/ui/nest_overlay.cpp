@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/i18n.hpp"
+#include "core/name_match.hpp"
 #include "core/text.hpp"
 
 namespace nestmap {
@@ -79,6 +80,16 @@ void dashedPolygon(ImDrawList* list, const std::vector<ImVec2>& points, ImU32 co
 
 }  // namespace
 
+std::vector<const Actor*> prisonsByName(const Model& m) {
+  std::vector<const Actor*> prisons;
+  const ActorType* prisonType = m.actorTypeByKey("prison");
+  for (const auto& [id, actor] : m.actors)
+    if (prisonType && actor.typeId == prisonType->id) prisons.push_back(&actor);
+  std::sort(prisons.begin(), prisons.end(),
+            [](const Actor* a, const Actor* b) { return foldForSearch(a->name) < foldForSearch(b->name); });
+  return prisons;
+}
+
 RowId nestPrisonOf(const Model& m, RowId viewId) {
   const View* view = m.views.find(viewId);
   const ActorType* prisonType = m.actorTypeByKey("prison");
@@ -137,9 +148,9 @@ void NestOverlay::update(const Model& m, std::uint64_t revision, RowId viewId, s
     const NestCategory* category = m.nestCategories.find(w.categoryId);
     Slot slot;
     slot.categoryId = w.categoryId;
-    slot.label = category ? (language() == Language::Dutch || category->nameEn.empty() ? category->nameNl
-                                                                                       : category->nameEn)
-                          : std::string();
+    slot.label = category
+                     ? (language() == Language::Dutch || category->nameEn.empty() ? category->nameNl : category->nameEn)
+                     : std::string();
     // Long names are cut short on the map; the heatmap and the inspector give them whole.
     if (utf8Length(slot.label) > 24) slot.label = std::string(utf8Prefix(slot.label, 22)) + "…";
     slot.status = cell.status;
@@ -172,7 +183,8 @@ void NestOverlay::update(const Model& m, std::uint64_t revision, RowId viewId, s
   auto placed = m.positions.find(viewId);
   auto remember = [&](RowId id) {
     if (placed == m.positions.end()) return;
-    if (auto p = placed->second.find(id); p != placed->second.end()) m_positions.emplace_back(id, Vec2{p->second.x, p->second.y});
+    if (auto p = placed->second.find(id); p != placed->second.end())
+      m_positions.emplace_back(id, Vec2{p->second.x, p->second.y});
   };
   for (RowId id : m_fragileActors) remember(id);
   for (RowId id : m_staleActors) remember(id);
@@ -180,8 +192,7 @@ void NestOverlay::update(const Model& m, std::uint64_t revision, RowId viewId, s
     remember(a);
     remember(b);
   }
-  std::sort(m_positions.begin(), m_positions.end(),
-            [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::sort(m_positions.begin(), m_positions.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
 }
 
 void NestOverlay::draw(ImDrawList* list, const Camera& camera, ImVec2 pos, ImVec2 size, float k,
@@ -204,7 +215,8 @@ void NestOverlay::draw(ImDrawList* list, const Camera& camera, ImVec2 pos, ImVec
   const float inner = m_rings.empty() ? 0 : static_cast<float>(m_rings.front()) * zoom;
 
   // Faint rings and the borders between wedges.
-  for (double ring : m_rings) list->AddCircle(centre, static_cast<float>(ring) * zoom, IM_COL32(0, 0, 0, 28), 96, 1.0f * k);
+  for (double ring : m_rings)
+    list->AddCircle(centre, static_cast<float>(ring) * zoom, IM_COL32(0, 0, 0, 28), 96, 1.0f * k);
   const std::size_t n = m_slots.size();
   for (std::size_t i = 0; i < n; ++i) {
     const double border = m_slots[i].midAngle + kPi / static_cast<double>(n);
@@ -220,7 +232,8 @@ void NestOverlay::draw(ImDrawList* list, const Camera& camera, ImVec2 pos, ImVec
                                    centre.y - static_cast<float>(std::sin(s.midAngle)) * inner * 0.2f)};
     for (int j = 0; j <= 16; ++j) {
       const double a = s.midAngle - half + 2 * half * j / 16.0;
-      fan.emplace_back(centre.x + static_cast<float>(std::cos(a)) * outer, centre.y - static_cast<float>(std::sin(a)) * outer);
+      fan.emplace_back(centre.x + static_cast<float>(std::cos(a)) * outer,
+                       centre.y - static_cast<float>(std::sin(a)) * outer);
     }
     list->AddConvexPolyFilled(fan.data(), static_cast<int>(fan.size()), imColor(s.color, 0.12f));
   }
@@ -228,7 +241,8 @@ void NestOverlay::draw(ImDrawList* list, const Camera& camera, ImVec2 pos, ImVec
   const ImU32 red = IM_COL32(200, 30, 30, 230), amber = IM_COL32(230, 150, 0, 230);
   const float ring = std::max(static_cast<float>(m_ghostRadius) * zoom, 5.0f * k);
   for (RowId id : m_fragileActors)
-    if (auto p = positionOf(id)) dashedPolygon(list, outline(Shape::Circle, screen(*p), ring + 6 * k), red, 2.0f * k, 5 * k, 3 * k);
+    if (auto p = positionOf(id))
+      dashedPolygon(list, outline(Shape::Circle, screen(*p), ring + 6 * k), red, 2.0f * k, 5 * k, 3 * k);
   for (const auto& [a, b] : m_fragileTies) {
     const auto pa = positionOf(a), pb = positionOf(b);
     if (pa && pb) dashedPolygon(list, {screen(*pa), screen(*pb)}, red, 3.0f * k, 6 * k, 4 * k);

@@ -21,6 +21,9 @@ namespace nestmap {
 /// its centre, when the view was made by the nest layout (View::layout "nest"); 0 otherwise.
 RowId nestPrisonOf(const Model& model, RowId viewId);
 
+/// The map's prisons (actors of type "prison"), sorted by name as the search folds it.
+std::vector<const Actor*> prisonsByName(const Model& model);
+
 class NestOverlay {
  public:
   /// One category's wedge as drawn, for the caller and tests.
@@ -67,9 +70,9 @@ class NestOverlay {
   std::vector<Slot> m_slots;
   std::vector<double> m_rings;
   double m_ghostRadius = 1;
-  std::vector<RowId> m_fragileActors, m_staleActors;            ///< actors to ring
-  std::vector<std::pair<RowId, RowId>> m_fragileTies;           ///< single ties every way runs through
-  std::vector<std::pair<RowId, Vec2>> m_positions;              ///< the view's positions of the actors marked
+  std::vector<RowId> m_fragileActors, m_staleActors;   ///< actors to ring
+  std::vector<std::pair<RowId, RowId>> m_fragileTies;  ///< single ties every way runs through
+  std::vector<std::pair<RowId, Vec2>> m_positions;     ///< the view's positions of the actors marked
 };
 
 }  // namespace nestmap
