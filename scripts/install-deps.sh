@@ -21,6 +21,12 @@ if [[ "${1:-}" == "bench" ]]; then
   command -v npm >/dev/null || packages+=(npm)
 fi
 
+# `install-deps.sh fuzz`: clang with libFuzzer and the sanitizer runtimes (`make fuzz`),
+# llvm for llvm-symbolizer (stack traces with file and line).
+if [[ "${1:-}" == "fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev llvm)
+fi
+
 # graphology-layout-forceatlas2 from npm, at the versions package-lock.json pins.
 graphology_peer() {
   local dir

@@ -181,7 +181,9 @@ Betweenness::Result Betweenness::run(const GraphSnapshot& g, const Params& param
       }
     }
   };
-  std::vector<std::thread> pool;
+  // jthreads: joined on every way out, also when worker() below throws
+  // (bad_alloc); a joinable std::thread would call std::terminate.
+  std::vector<std::jthread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();

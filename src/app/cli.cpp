@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
@@ -20,6 +21,8 @@
 #include "core/validate.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
+#include "io/graph_import.hpp"
+#include "platform/output_file.hpp"
 
 #ifndef NESTMAP_VERSION
 #define NESTMAP_VERSION "0.0.0"
@@ -50,6 +53,10 @@ int exitCodeFor(UserError::Kind kind) {
       return kExitInvalidInput;
     case UserError::Kind::Io:
       return kExitIo;
+    case UserError::Kind::ReadOnly:
+      return kExitReadOnly;
+    case UserError::Kind::Changed:
+      return kExitChanged;
   }
   return kExitIo;
 }
@@ -87,9 +94,9 @@ fs::path ensureDemoMap(std::ostream& err) {
       err << trf("cli.demo_kept", {path.string()}) << '\n';
       return path;
     }
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
   }
-  buildMapFile(path, laidOutDemo(), fingerprint);
+  // The new demo is built whole beside the old one, which it then replaces.
+  buildMapFile(path, laidOutDemo(), fingerprint, {.force = true, .kind = OutputKind::Map});
   return path;
 }
 
@@ -111,6 +118,23 @@ std::string statusName(const Model& m, AgreementStatus s) {
 
 }  // namespace
 
+CLI::Option* finiteInRange(CLI::Option* option, double lo, double hi) {
+  return option->check(CLI::Validator(
+      [lo, hi](std::string& text) {
+        double value = 0;
+        std::size_t used = 0;
+        try {
+          value = std::stod(text, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        if (used != text.size() || !std::isfinite(value) || value < lo || value > hi)
+          return trf("cli.number_range", {text, formatNumber(lo), formatNumber(hi)});
+        return std::string();
+      },
+      "NUMBER"));
+}
+
 bool checkName(const std::string& name, const std::vector<NameCandidate>& candidates, std::string_view errorKey,
                std::ostream& err) {
   const NameMatch match = matchName(name, candidates);
@@ -131,20 +155,19 @@ namespace {
 // [SECTION] subcommands
 
 int cmdNew(const fs::path& file, const std::string& name, std::ostream& out) {
-  Model model = defaultModel(embeddedData(), name.empty() ? file.stem().string() : name);
-  if (fs::exists(file)) throw UserError(UserError::Kind::Exists, trf("store.exists", {file.string()}));
-  buildMapFile(file, std::move(model), {});
+  // The stem names the map: refused unless it is UTF-8 (see mapNameFor).
+  Model model = defaultModel(embeddedData(), mapNameFor(file, name));
+  // `new` has no --force: it replaces nothing, also no file made while it builds.
+  buildMapFile(file, std::move(model), {}, {.force = false, .kind = OutputKind::Map, .forceOption = false});
   out << trf("cli.created", {file.string()}) << '\n';
   return kExitOk;
 }
 
 int cmdDemo(const fs::path& file, bool force, std::ostream& out) {
-  Model model = laidOutDemo();
-  if (fs::exists(file)) {
-    if (!force) throw UserError(UserError::Kind::Exists, trf("store.exists", {file.string()}));
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix);
-  }
-  buildMapFile(file, std::move(model), dataFingerprint());
+  const OutputOptions output{.force = force, .kind = OutputKind::Map};
+  checkOutputTarget(file, output);  // before the layout, which takes a moment
+  // Built first, then moved over the old map: a build that fails leaves it as it was.
+  buildMapFile(file, laidOutDemo(), dataFingerprint(), output);
   out << trf("cli.demo_created", {file.string()}) << '\n';
   return kExitOk;
 }
@@ -221,9 +244,26 @@ void validateTable(const Model& m, const Table<T>& table, std::string_view label
     for (const auto& p : validate(m, row)) out.push_back(std::string(label) + " #" + std::to_string(id) + ": " + p);
 }
 
+void printProblems(const fs::path& file, const std::vector<std::string>& problems, std::ostream& out) {
+  out << trf("cli.check_problems", {file.string(), std::to_string(problems.size())}) << '\n';
+  for (const auto& p : problems) out << "  - " << p << '\n';
+}
+
 int cmdCheck(const fs::path& file, std::ostream& out) {
-  Document doc = Document::open(file);
+  std::optional<Document> opened;
+  try {
+    opened.emplace(Document::open(file));
+  } catch (const UserError& e) {
+    // A schema with anything foreign in it is not opened at all: name it all.
+    if (e.kind() != UserError::Kind::NotNestmap) throw;
+    auto foreign = Store::schemaProblems(file);
+    if (foreign.empty()) throw;
+    printProblems(file, foreign, out);
+    return kExitProblems;
+  }
+  Document& doc = *opened;
   std::vector<std::string> problems = doc.store().integrityCheck(true);
+  for (auto& p : doc.store().fieldProblems()) problems.push_back(std::move(p));
   const Model& m = doc.model();
   validateTable(m, m.actors, tr("cli.info.actors"), problems);
   validateTable(m, m.ties, tr("cli.info.ties"), problems);
@@ -237,8 +277,7 @@ int cmdCheck(const fs::path& file, std::ostream& out) {
         << '\n';
     return kExitOk;
   }
-  out << trf("cli.check_problems", {file.string(), std::to_string(problems.size())}) << '\n';
-  for (const auto& p : problems) out << "  - " << p << '\n';
+  printProblems(file, problems, out);
   return kExitProblems;
 }
 
@@ -307,6 +346,8 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   app.add_option("file", guiFile, tr("cli.opt.gui_file"));
   auto* screenshotOpt = app.add_option("--screenshot", screenshot, tr("cli.opt.screenshot"));
   app.add_option("--screenshot-info", screenshotInfo, tr("cli.opt.screenshot_info"))->needs(screenshotOpt);
+  bool screenshotForce = false;
+  app.add_flag("--force", screenshotForce, tr("cli.opt.force_out"))->needs(screenshotOpt);
   auto* widthOpt = app.add_option("--width", width, tr("cli.opt.width"))->check(CLI::Range(320, 7680));
   auto* heightOpt = app.add_option("--height", height, tr("cli.opt.height"))->check(CLI::Range(240, 4320));
   std::string size, view, select;
@@ -334,13 +375,13 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
 
   std::string file, name, format = "table";
   bool force = false, full = false;
-  std::size_t limit = 0;
+  int limit = 0;
   auto* newCmd = app.add_subcommand("new", tr("cli.cmd.new"));
   newCmd->add_option("FILE", file, tr("cli.opt.file"))->required();
   newCmd->add_option("--name", name, tr("cli.opt.name"));
   auto* demoCmd = app.add_subcommand("demo", tr("cli.cmd.demo"));
   demoCmd->add_option("FILE", file, tr("cli.opt.file"))->required();
-  demoCmd->add_flag("--force", force, tr("cli.opt.force"));
+  demoCmd->add_flag("--force", force, tr("cli.opt.force_map"));
   auto* infoCmd = app.add_subcommand("info", tr("cli.cmd.info"));
   infoCmd->add_option("FILE", file, tr("cli.opt.file"))->required();
   infoCmd->add_option("--format", format, tr("cli.opt.format"))->check(CLI::IsMember({"table", "json"}));
@@ -349,7 +390,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   checkCmd->add_flag("--full", full, tr("cli.opt.full"));
   auto* logCmd = app.add_subcommand("log", tr("cli.cmd.log"));
   logCmd->add_option("FILE", file, tr("cli.opt.file"))->required();
-  logCmd->add_option("--limit", limit, tr("cli.opt.limit"));
+  logCmd->add_option("--limit", limit, tr("cli.opt.limit"))->check(CLI::Range(0, 1000000000));
   // Groups of subcommands in files of their own (see cli_command.hpp).
   CliAction action;
   CliStreams io{out, err};
@@ -378,7 +419,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
     if (*demoCmd) return cmdDemo(file, force, out);
     if (*infoCmd) return cmdInfo(file, format, out);
     if (*checkCmd) return cmdCheck(file, out);
-    if (*logCmd) return cmdLog(file, limit, out);
+    if (*logCmd) return cmdLog(file, static_cast<std::size_t>(limit), out);
     if (action) return action();
 
     // A file named on the command line is opened (and so checked) first, so
@@ -396,6 +437,10 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
     GuiOptions options;
     if (!screenshot.empty()) options.screenshot = screenshot;
     if (!screenshotInfo.empty()) options.screenshotInfo = screenshotInfo;
+    // Refused before a window opens, like a wrong name below; written through writeOutputFile.
+    options.screenshotForce = screenshotForce;
+    for (const auto& shot : {options.screenshot, options.screenshotInfo})
+      if (shot) checkOutputTarget(*shot, {.force = screenshotForce});
     options.width = width;
     options.height = height;
     if (*sizeOpt) parseWindowSize(size, options.width, options.height);
@@ -433,10 +478,13 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   } catch (const UserError& e) {
     err << "nestmap: " << e.what() << '\n';
     return exitCodeFor(e.kind());
-  } catch (const fs::filesystem_error& e) {
-    err << "nestmap: " << e.what() << '\n';
-    return kExitIo;
   } catch (const std::exception& e) {
+    // SQLite's and the file system's failures that a user can act on (a
+    // lock, a full disk, a read-only file) get their own words and codes.
+    if (auto explained = Store::explain(e, {})) {
+      err << "nestmap: " << explained->what() << '\n';
+      return exitCodeFor(explained->kind());
+    }
     err << "nestmap: " << trf("cli.internal", {e.what()}) << '\n';
     return kExitIo;
   }

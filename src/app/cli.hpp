@@ -22,6 +22,8 @@ enum ExitCode : int {
   kExitInvalidInput = 9,  ///< bad data (a CSV source, a record that breaks a rule)
   kExitIo = 10,           ///< cannot read or write
   kExitGui = 11,          ///< the window could not be opened (no display, no OpenGL 3.3)
+  kExitReadOnly = 12,     ///< the map (or the target) can only be read
+  kExitChanged = 13,      ///< the map changed under a command that could not be re-derived
 };
 
 /// What the command line needs from the GUI, which it does not link itself.

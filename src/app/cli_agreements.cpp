@@ -307,12 +307,18 @@ int runSetStatus(const AgreementsOptions& o, CliStreams io) {
   const Model& m = doc.model();
   const RowId id = findAgreement(m, o.setStatus.at(0), o.file);
   const AgreementStatus to = findStatus(m, o.setStatus.at(1));
-  const Agreement& before = *m.agreements.find(id);
-  const std::string title = before.title;
-  const std::optional<AgreementStatus> from =
-      before.history.empty() ? std::nullopt : std::optional<AgreementStatus>(before.status());
+  std::string title;
+  std::optional<AgreementStatus> from;
+  // Built inside the write transaction from the file as it is then, so that a
+  // status set by someone else meanwhile is the one this step follows;
   // setAgreementStatus applies the workflow rules and throws before anything is written.
-  doc.execute(setAgreementStatus(m, id, to, date, o.note));
+  doc.execute([&](const Model& now) {
+    const Agreement* before = now.agreements.find(id);
+    if (!before) throw UserError(UserError::Kind::Changed, tr("store.changed"));
+    title = before->title;
+    from = before->history.empty() ? std::nullopt : std::optional<AgreementStatus>(before->status());
+    return setAgreementStatus(now, id, to, date, o.note);
+  });
   if (from)
     io.out << trf("agreements.status_set",
                   {std::to_string(id), title, statusName(m, *from), statusName(m, to), date.toString()})

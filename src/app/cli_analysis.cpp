@@ -423,8 +423,8 @@ void addAnalysisCommands(CLI::App& app, CliAction& action, CliStreams io) {
   auto* communitiesCmd = app.add_subcommand("communities", tr("cli.cmd.communities"));
   communitiesCmd->add_option("FILE", communities->file, tr("cli.opt.file"))->required();
   communitiesCmd->add_option("--seed", communities->seed, tr("cli.opt.seed"));
-  communitiesCmd->add_option("--resolution", communities->resolution, tr("cli.opt.resolution"))
-      ->check(CLI::PositiveNumber);
+  finiteInRange(communitiesCmd->add_option("--resolution", communities->resolution, tr("cli.opt.resolution")), 0.001,
+                1000);
   communitiesCmd->add_option("--format", communities->format, tr("cli.opt.format"))
       ->check(CLI::IsMember({"table", "json"}));
   communitiesCmd->callback(

@@ -14,6 +14,7 @@
 
 namespace CLI {
 class App;
+class Option;
 }
 
 namespace nestmap {
@@ -44,6 +45,9 @@ void addAgreementCommands(CLI::App& app, CliAction& action, CliStreams io);
 struct CliHooks;
 /// `nestmap render FILE --view NAME --out PNG` (cli_render.cpp), drawn by the GUI side through `hooks`.
 void addRenderCommands(CLI::App& app, CliAction& action, CliStreams io, const CliHooks& hooks);
+
+/// Makes a number option accept only finite values in [lo, hi] (no nan, no inf); returns it.
+CLI::Option* finiteInRange(CLI::Option* option, double lo, double hi);
 
 /// Whether `name` picks exactly one candidate, matched as the canvas will
 /// match it (CanvasPanel::showViewNamed, selectNamed); if not, says so on `err`

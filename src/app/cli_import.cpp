@@ -24,12 +24,17 @@ struct ImportOptions {
 
 int runImport(const ImportOptions& o, CliStreams io) {
   const fs::path out = o.out;
+  // Size, kind (no /dev/zero) and file name are checked before a byte is read.
+  checkImportFile(o.in);
+  mapNameFor(o.in);
   // Refused before reading: a large graph need not be parsed to learn that.
-  if (!o.force && fs::exists(out)) throw UserError(UserError::Kind::Exists, trf("store.exists", {out.string()}));
+  const OutputOptions output{.force = o.force, .kind = OutputKind::Map};
+  checkOutputTarget(out, output);
   GraphImportReport report;
   Model model = importGraph(o.in, embeddedData(), &report);
-  // Any error above left `out` alone; buildMapFile replaces it only once the new map is whole.
-  buildMapFile(out, std::move(model));
+  // Any error above left `out` alone. buildMapFile moves the new map into place only once
+  // it is whole, and without --force never over a file that appeared while this parsed.
+  buildMapFile(out, std::move(model), {}, output);
   io.out << trf("import.done", {std::to_string(report.actors), std::to_string(report.ties),
                                 std::to_string(report.selfLoops), out.string()})
          << '\n';
@@ -43,7 +48,7 @@ void addImportCommands(CLI::App& app, CliAction& action, CliStreams io) {
   auto* cmd = app.add_subcommand("import", tr("cli.cmd.import"));
   cmd->add_option("IN", options->in, tr("cli.opt.import_in"))->required();
   cmd->add_option("OUT", options->out, tr("cli.opt.import_out"))->required();
-  cmd->add_flag("--force", options->force, tr("cli.opt.force"));
+  cmd->add_flag("--force", options->force, tr("cli.opt.force_map"));
   cmd->callback([options, io, &action] { action = [options, io] { return runImport(*options, io); }; });
 }
 

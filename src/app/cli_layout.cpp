@@ -61,7 +61,21 @@ int runLayout(const LayoutOptions& o, CliStreams io) {
   const std::string& summary = layout.summary;
   auto& placement = layout.placement;
   const std::string viewName = view.name;
-  doc.execute(applyLayout(m, std::move(view), std::move(placement)));
+  // The layout took a while: built again on the file as it is when written,
+  // so that what someone else changed meanwhile stays (their new actors keep
+  // their place; actors they removed are left out).
+  doc.execute([&](const Model& now) {
+    View target = view;
+    if (view.id != 0) {
+      const View* current = now.views.find(view.id);
+      if (!current) throw UserError(UserError::Kind::Changed, tr("store.changed"));
+      target = *current;
+      target.layout = view.layout;
+    }
+    auto kept = placement;
+    std::erase_if(kept, [&](const auto& entry) { return !now.actors.find(entry.first); });
+    return applyLayout(now, std::move(target), std::move(kept));
+  });
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   io.out << summary << ' ' << trf("layout.written", {viewName, formatNumber(seconds, 1)}) << '\n';
   return kExitOk;

@@ -18,6 +18,7 @@
 #include "core/i18n.hpp"
 #include "core/text.hpp"
 #include "edit/document.hpp"
+#include "platform/output_file.hpp"
 
 namespace nestmap {
 namespace fs = std::filesystem;
@@ -245,31 +246,22 @@ int runPartners(const PartnersOptions& o, CliStreams io) {
 
 struct ReportOptions {
   std::string file, out, asOf, since;
+  bool force = false;
 };
 
 int runReport(const ReportOptions& o, CliStreams io) {
   const Model m = readMap(o.file);
+  const fs::path target(o.out);
+  const OutputOptions output{.force = o.force};
+  checkOutputTarget(target, output);
   if (!defaultTemplate(m)) throw UserError(UserError::Kind::InvalidInput, tr("nest.no_template"));
   NestReportParams params;
   if (!o.asOf.empty()) params.asOf = parseDateOption(o.asOf);
   if (!o.since.empty()) params.since = parseDateOption(o.since);
   std::ostringstream text;
   nestReportMarkdown(text, m, params);
-  // Written beside the target and renamed over it, so that a failed write
-  // leaves an earlier report whole.
-  const fs::path target(o.out);
-  const fs::path temp = target.string() + ".tmp";
-  {
-    std::ofstream file(temp, std::ios::binary);
-    file << text.str();
-    file.close();
-    if (!file) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      throw UserError(UserError::Kind::Io, trf("store.io", {target.string(), tr("report.cannot_write")}));
-    }
-  }
-  fs::rename(temp, target);
+  // Through a temporary file beside the target: a failed write leaves an earlier report whole.
+  writeOutputBytes(target, output, text.str());
   io.out << trf("report.written", {target.string()}) << '\n';
   return kExitOk;
 }
@@ -292,7 +284,7 @@ void addNestCommands(CLI::App& app, CliAction& action, CliStreams io) {
   partnersCmd->add_option("FILE", partners->file, tr("cli.opt.file"))->required();
   partnersCmd->add_option("--prison", partners->prison, tr("cli.opt.prison"))->required();
   partnersCmd->add_option("--category", partners->category, tr("cli.opt.category"));
-  partnersCmd->add_option("--radius", partners->radius, tr("cli.opt.radius"))->check(CLI::PositiveNumber);
+  finiteInRange(partnersCmd->add_option("--radius", partners->radius, tr("cli.opt.radius")), 0.001, 1000);
   partnersCmd->add_option("--limit", partners->limit, tr("cli.opt.partner_limit"))->check(CLI::Range(1, 1000));
   partnersCmd->add_option("--as-of", partners->asOf, tr("cli.opt.as_of"));
   partnersCmd->add_option("--format", partners->format, tr("cli.opt.format_md"))
@@ -305,6 +297,7 @@ void addNestCommands(CLI::App& app, CliAction& action, CliStreams io) {
   reportCmd->add_option("--out", report->out, tr("cli.opt.report_out"))->required();
   reportCmd->add_option("--as-of", report->asOf, tr("cli.opt.as_of"));
   reportCmd->add_option("--since", report->since, tr("cli.opt.since"));
+  reportCmd->add_flag("--force", report->force, tr("cli.opt.force_out"));
   reportCmd->callback([report, io, &action] { action = [report, io] { return runReport(*report, io); }; });
 }
 

@@ -10,12 +10,14 @@
 #include "core/i18n.hpp"
 #include "core/name_match.hpp"
 #include "edit/document.hpp"
+#include "platform/output_file.hpp"
 
 namespace nestmap {
 namespace {
 
 struct RenderOptions {
   std::string file, view, out, size = "1920x1080", asOf;
+  bool force = false;
 };
 
 /// "WIDTHxHEIGHT" in pixels, 16 to 32768 each; whether the OpenGL driver can draw that
@@ -34,6 +36,9 @@ int runRender(const RenderOptions& o, const CliHooks& hooks, CliStreams io) {
   request.viewId = matchName(o.view, views).id;
   parseImageSize(o.size, request.width, request.height);  // checked by the option's validator
   request.out = o.out;
+  request.force = o.force;
+  // Also before a display is needed: an existing file is refused the same way everywhere.
+  checkOutputTarget(request.out, {.force = o.force});
   if (!o.asOf.empty()) request.asOf = parseDateOption(o.asOf);
   if (!hooks.renderView) {
     io.err << tr("cli.no_gui") << '\n';
@@ -64,6 +69,7 @@ void addRenderCommands(CLI::App& app, CliAction& action, CliStreams io, const Cl
           },
           ""));
   cmd->add_option("--as-of", o->asOf, tr("cli.opt.render_as_of"));
+  cmd->add_flag("--force", o->force, tr("cli.opt.force_out"));
   cmd->callback([o, io, &hooks, &action] { action = [o, io, &hooks] { return runRender(*o, hooks, io); }; });
 }
 

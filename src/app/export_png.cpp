@@ -82,8 +82,9 @@ class ScopedFramebuffer {
   GLint m_previousDraw = 0, m_previousRead = 0;
 };
 
-/// Reads the bound framebuffer's first colour attachment and writes it as a PNG; empty or the reason.
-std::string writeAttachmentPng(int width, int height, const fs::path& out) {
+/// Reads the bound framebuffer's first colour attachment and writes it as a PNG; empty or the reason
+/// it could not be read (a file that cannot be written throws, see writeOutputFile).
+std::string writeAttachmentPng(int width, int height, const fs::path& out, const OutputOptions& output) {
   const auto w = static_cast<std::size_t>(width), h = static_cast<std::size_t>(height);
   std::vector<std::uint8_t> pixels(w * h * 4);
   while (glGetError() != GL_NO_ERROR) {
@@ -93,7 +94,9 @@ std::string writeAttachmentPng(int width, int height, const fs::path& out) {
   glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   if (glGetError() != GL_NO_ERROR) return tr("export.read_failed");
   // The graph's blending leaves alpha below 1 where it drew; the picture is opaque, on white.
-  if (!writeReadPixelsPng(std::move(pixels), width, height, out)) return trf("export.write_failed", {out.string()});
+  const std::string png = encodeReadPixelsPng(std::move(pixels), width, height);
+  if (png.empty()) return trf("export.write_failed", {out.string()});
+  writeOutputBytes(out, output, png);
   return {};
 }
 
@@ -125,6 +128,7 @@ std::string exportViewPng(Document& doc, RowId viewId, int width, int height, co
   const View* view = doc.model().views.find(viewId);
   if (!view) return trf("export.no_view", {std::to_string(viewId)});
   const std::string viewName = view->name;  // the canvas may lay the view out, which replaces the record
+  checkOutputTarget(out, options.output);   // before the drawing, which may take a while
   if (width < 1 || height < 1) return trf("export.too_large", {std::to_string(width), std::to_string(height), "1"});
   if (const int limit = maxExportSize(); width > limit || height > limit)
     return trf("export.too_large", {std::to_string(width), std::to_string(height), std::to_string(limit)});
@@ -199,7 +203,7 @@ std::string exportViewPng(Document& doc, RowId viewId, int width, int height, co
   canvas.renderGraph(io.DisplaySize, ImVec2(1, 1));
   glViewport(0, 0, width, height);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  return writeAttachmentPng(width, height, out);
+  return writeAttachmentPng(width, height, out, options.output);
 }
 
 int renderViewPng(Document& doc, const RenderRequest& request, std::ostream& err) {
@@ -208,16 +212,23 @@ int renderViewPng(Document& doc, const RenderRequest& request, std::ostream& err
     err << "nestmap: " << tr("gui.no_display") << '\n';
     return kExitGui;
   }
+  // The window and GLFW go also when the file is refused or cannot be written (a throw).
+  struct Session {
+    GLFWwindow* window = nullptr;
+    ~Session() {
+      if (window) glfwDestroyWindow(window);
+      glfwTerminate();
+    }
+  } session;
   // A hidden window, only for its OpenGL context: the picture is drawn offscreen.
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-  GLFWwindow* window = glfwCreateWindow(64, 64, "nestmap render", nullptr, nullptr);
+  GLFWwindow* window = session.window = glfwCreateWindow(64, 64, "nestmap render", nullptr, nullptr);
   if (!window) {
     err << "nestmap: " << tr("gui.no_window") << '\n';
-    glfwTerminate();
     return kExitGui;
   }
   glfwMakeContextCurrent(window);
@@ -228,14 +239,12 @@ int renderViewPng(Document& doc, const RenderRequest& request, std::ostream& err
                {std::to_string(request.width), std::to_string(request.height), std::to_string(limit)})
         << '\n';
     code = kExitInvalidInput;
-  } else if (const std::string error =
-                 exportViewPng(doc, request.viewId, request.width, request.height, request.out, {request.asOf, {}});
+  } else if (const std::string error = exportViewPng(doc, request.viewId, request.width, request.height, request.out,
+                                                     {request.asOf, {}, {.force = request.force}});
              !error.empty()) {
     err << "nestmap: " << error << '\n';
     code = kExitIo;
   }
-  glfwDestroyWindow(window);
-  glfwTerminate();
   return code;
 }
 

@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -29,6 +28,7 @@
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
 #include "layout/view_layout.hpp"
+#include "platform/output_file.hpp"
 #include "render/screenshot.hpp"
 #include "ui/agreements_panel.hpp"
 #include "ui/app_shell.hpp"
@@ -38,6 +38,7 @@
 #include "ui/partner_panel.hpp"
 #include "ui/warnings_panel.hpp"
 #include "ui/fonts.hpp"
+#include "ui/frame_recovery.hpp"
 #include "ui/inspector_panel.hpp"
 #include "ui/nest_overlay.hpp"
 #include "ui/metrics_panel.hpp"
@@ -89,7 +90,13 @@ std::unique_ptr<DocumentPanels> makePanels() {
   return panels;
 }
 
-std::string windowTitle(const Document& doc) { return "Nestmap — " + doc.model().info.name; }
+/// The title bar: the map's name, and that it can only be read when so.
+std::string windowTitle(const Document& doc) {
+  std::string title = "Nestmap — " + doc.model().info.name;
+  if (doc.readOnly()) title += " (" + tr("readonly.badge") + ")";
+  return title;
+}
+
 
 /// Writes the settings when they differ from what was last written; a failure
 /// is said once on stderr and never stops the window.
@@ -149,9 +156,9 @@ float uiScale(GLFWwindow* window) {
 /// What a test needs to find the map in a screenshot: the window and framebuffer sizes, the
 /// canvas's rectangle (ImGui coordinates: logical pixels, y down from the window's top), its
 /// camera (layout coordinates, y up; zoom in logical pixels per layout unit) and the actors'
-/// radius in layout units. Empty, or the reason it could not be written.
-std::string writeScreenshotInfo(const fs::path& path, const CanvasPanel& canvas, ImVec2 fbScale, int fbWidth,
-                                int fbHeight) {
+/// radius in layout units. Written through writeOutputFile(); throws a UserError when it cannot be.
+void writeScreenshotInfo(const fs::path& path, const OutputOptions& output, const CanvasPanel& canvas, ImVec2 fbScale,
+                         int fbWidth, int fbHeight) {
   const ImGuiIO& io = ImGui::GetIO();
   const auto [pos, size] = canvas.rect();
   const Camera& camera = canvas.camera();
@@ -162,10 +169,7 @@ std::string writeScreenshotInfo(const fs::path& path, const CanvasPanel& canvas,
       {"camera", {{"centerX", camera.center.x}, {"centerY", camera.center.y}, {"zoom", camera.zoom}}},
       {"nodeRadius", canvas.options().nodeRadius},
   };
-  std::ofstream out(path);
-  out << info.dump(2) << '\n';
-  out.close();
-  return out ? std::string() : trf("gui.screenshot_info_failed", {path.string()});
+  writeOutputBytes(path, output, info.dump(2) + '\n');
 }
 
 }  // namespace
@@ -303,8 +307,9 @@ int runGui(Document& startDoc, const GuiOptions& options) {
   };
   auto newMap = [&](const fs::path& path) {
     try {
-      if (fs::exists(path)) throw UserError(UserError::Kind::Exists, trf("store.exists", {path.string()}));
-      buildMapFile(path, defaultModel(embeddedData(), path.stem().string()));
+      // Never over an existing file, also not one that appears while the map is built.
+      buildMapFile(path, defaultModel(embeddedData(), path.stem().string()), {},
+                   {.force = false, .kind = OutputKind::Map, .forceOption = false});
       switchTo(Document::open(path));
       shell.message = trf("shell.created", {path.string()});
       shell.messageIsError = false;
@@ -318,6 +323,7 @@ int runGui(Document& startDoc, const GuiOptions& options) {
   if (options.present) presentation.start(doc->model(), panels->canvas.options().viewId);
   int frame = 0;
   auto lastPoll = std::chrono::steady_clock::now();
+  std::string shownTitle = windowTitle(*doc);
   while (!glfwWindowShouldClose(window)) {
     // Idle maps cost no CPU (but still notice external changes); a running layout,
     // a playing timeline or a camera flight draws every frame.
@@ -329,7 +335,21 @@ int runGui(Document& startDoc, const GuiOptions& options) {
     auto now = std::chrono::steady_clock::now();
     if (now - lastPoll > std::chrono::seconds(1)) {
       lastPoll = now;
-      doc->reloadIfChangedExternally();
+      try {
+        if (doc->reloadIfChangedExternally()) {
+          shell.message = tr("shell.reloaded");
+          shell.messageIsError = false;
+        }
+      } catch (const std::exception& e) {
+        // Locked for longer than the busy timeout, say: the map on screen stays; try again in a second.
+        shell.message = e.what();
+        shell.messageIsError = true;
+      }
+    }
+    // The title follows the map's name and the language.
+    if (std::string title = windowTitle(*doc); title != shownTitle) {
+      glfwSetWindowTitle(window, title.c_str());
+      shownTitle = std::move(title);
     }
 
     if (const float now = uiScale(window); std::abs(now - scale) > 0.01f) rescale(now);
@@ -365,6 +385,10 @@ int runGui(Document& startDoc, const GuiOptions& options) {
                       ImVec2(viewport->Size.x, viewport->Size.y - band));
         presentation.drawOverlay(doc->model(), viewport->Pos, viewport->Size, fonts.heading,
                                  p.timeline.asOf().value_or(Date::today()));
+        if (std::string refusal = p.canvas.takeRefusal(); !refusal.empty()) {
+          shell.message = std::move(refusal);
+          shell.messageIsError = true;
+        }
       } else {
       shell.handleShortcuts(*doc, quit);
       shell.recentFiles = settings.recentFiles;
@@ -526,11 +550,19 @@ int runGui(Document& startDoc, const GuiOptions& options) {
         request.asOf = p.timeline.asOf().value_or(Date::today());
         shell.applyViewLayout(*doc, p.canvas, request);
       }
+      // A command the canvas could not carry out says why in the status bar.
+      if (std::string refusal = p.canvas.takeRefusal(); !refusal.empty()) {
+        shell.message = std::move(refusal);
+        shell.messageIsError = true;
+      }
       shell.drawStatusBar(*doc, p.canvas, ImVec2(origin.x, bodyTop + bodyHeight), ImVec2(area.x, statusHeight));
       }
     } catch (const std::exception& e) {
-      // A command that a rule refused (or a file that could not be written):
-      // the map is as it was; the reason goes to the status bar.
+      // Panels catch the refusals they expect (UserError) where they push a command;
+      // whatever else was thrown halfway through a panel leaves its window open.
+      // Close it, so that the frame still ends and the window goes on; the map is
+      // as the file has it, and the reason goes to the status bar.
+      recoverImGuiStacks();
       shell.message = e.what();
       shell.messageIsError = true;
     }
@@ -551,13 +583,16 @@ int runGui(Document& startDoc, const GuiOptions& options) {
 
     // ImGui settles its layout over the first frames; shoot after a few.
     if (options.screenshot && ++frame == 4) {
-      std::string error = writeFramebufferPng(fbWidth, fbHeight, *options.screenshot);
-      if (error.empty() && options.screenshotInfo)
-        error =
-            writeScreenshotInfo(*options.screenshotInfo, panels->canvas, io.DisplayFramebufferScale, fbWidth, fbHeight);
-      if (!error.empty()) {
-        std::cerr << "nestmap: " << error << '\n';
-        exitCode = kExitIo;
+      try {
+        const OutputOptions output{.force = options.screenshotForce};
+        writeFramebufferPng(fbWidth, fbHeight, *options.screenshot, output);
+        if (options.screenshotInfo)
+          writeScreenshotInfo(*options.screenshotInfo, output, panels->canvas, io.DisplayFramebufferScale, fbWidth,
+                              fbHeight);
+      } catch (const UserError& e) {
+        // The command line checked the files before the window opened; this is what came after.
+        std::cerr << "nestmap: " << e.what() << '\n';
+        exitCode = e.kind() == UserError::Kind::Exists ? kExitExists : kExitIo;
       }
       glfwSetWindowShouldClose(window, GLFW_TRUE);
     }
@@ -569,12 +604,18 @@ int runGui(Document& startDoc, const GuiOptions& options) {
     // The PNG export draws into a framebuffer and an ImGui context of its own: after this
     // frame's swap, so that the window's frame is complete and its context untouched.
     if (auto request = std::exchange(shell.exportRequest, std::nullopt)) {
-      const std::string error =
-          exportViewPng(*doc, request->viewId, request->width, request->height, request->out,
-                        ExportOptions{panels->timeline.asOf(), panels->canvas.viewOptions()});
+      std::string error;
+      try {
+        // The window has no --force: the dialog's check box lets a picture replace a file (never a map).
+        const OutputOptions output{.force = request->replace, .forceOption = false};
+        error = exportViewPng(*doc, request->viewId, request->width, request->height, request->out,
+                              ExportOptions{panels->timeline.asOf(), panels->canvas.viewOptions(), output});
+      } catch (const std::exception& e) {
+        error = e.what();
+      }
       shell.message = error.empty() ? trf("export.done", {request->out.string(), std::to_string(request->width),
-                                                           std::to_string(request->height)})
-                                     : trf("export.failed", {error});
+                                                          std::to_string(request->height)})
+                                    : trf("export.failed", {error});
       shell.messageIsError = !error.empty();
     }
     if (useSettings) {

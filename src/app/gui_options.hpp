@@ -14,6 +14,7 @@ struct GuiOptions {
   std::optional<std::filesystem::path> screenshot;  ///< write a PNG of the window after a few frames, then quit
   /// With a screenshot: also write, as JSON, where the canvas lies in it and how its camera looked (for tests).
   std::optional<std::filesystem::path> screenshotInfo;
+  bool screenshotForce = false;  ///< --force: the screenshot may replace an existing file (never a map)
   int width = 1280, height = 800;
   bool sizeGiven = false;             ///< --width, --height or --size: the saved window size is not restored
   bool languageGiven = false;         ///< --lang or NESTMAP_LANG: the saved language is not restored

@@ -1,6 +1,6 @@
 #include "app/map_file.hpp"
 
-#include <unistd.h>
+#include <system_error>
 
 #include "analysis/graph_snapshot.hpp"
 #include "edit/document.hpp"
@@ -11,27 +11,26 @@
 namespace nestmap {
 namespace fs = std::filesystem;
 
-void buildMapFile(const fs::path& target, Model model, const std::string& demoSources) {
-  fs::path temp = target;
-  temp += ".building-" + std::to_string(getpid());
-  std::error_code ec;
-  fs::remove(temp, ec);
-  try {
-    Document doc = Document::create(temp, std::move(model));
-    if (!demoSources.empty()) {
-      doc.store().begin();
-      doc.store().setMetaValue("demo_sources", demoSources);
-      doc.store().commit();
+void buildMapFile(const fs::path& target, Model model, const std::string& demoSources, OutputOptions output) {
+  output.kind = OutputKind::Map;
+  writeOutputFile(target, output, [&](const fs::path& temp) {
+    try {
+      // Closing the Document at the end of this block folds SQLite's WAL into the
+      // file, so that the file alone is the whole map when it is moved.
+      Document doc = Document::create(temp, std::move(model));
+      if (!demoSources.empty()) {
+        doc.store().begin();
+        doc.store().setMetaValue("demo_sources", demoSources);
+        doc.store().commit();
+      }
+    } catch (const std::system_error&) {
+      throw;  // writeOutputFile names the target in the message
+    } catch (const std::exception& e) {
+      // SQLite's failures (a full disk above all) in words a user can act on, naming the target.
+      if (auto explained = Store::explain(e, target)) throw *explained;
+      throw;
     }
-  } catch (...) {
-    fs::remove(temp, ec);
-    throw;
-  }
-  // The Document is closed now: SQLite has folded the WAL into the file. A WAL
-  // or shared-memory file left from an earlier map of this name would be
-  // replayed into the new one, so they go before it takes the name.
-  for (const char* suffix : {"-wal", "-shm"}) fs::remove(target.string() + suffix);
-  fs::rename(temp, target);
+  });
 }
 
 Model laidOutDemo() {

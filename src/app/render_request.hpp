@@ -13,6 +13,7 @@ struct RenderRequest {
   int width = 1920, height = 1080;
   std::filesystem::path out;
   std::optional<Date> asOf;  ///< the map as it was on this day, and the title's date; empty: today
+  bool force = false;        ///< --force: `out` may replace an existing file (never a map)
 };
 
 }  // namespace nestmap

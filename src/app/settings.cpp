@@ -8,7 +8,9 @@
 #include <system_error>
 
 #include "app/paths.hpp"
+#include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "platform/output_file.hpp"
 
 namespace nestmap {
 namespace fs = std::filesystem;
@@ -68,17 +70,12 @@ std::string saveSettings(const fs::path& file, const Settings& s) {
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   if (ec) return trf("settings.not_written", {file.string(), ec.message()});
-  // Through a temporary file, so that a crash never leaves half a settings file.
-  const fs::path temp = file.string() + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << j.dump(2) << '\n';
-    if (!out.flush()) return trf("settings.not_written", {file.string(), tr("settings.unwritable")});
-  }
-  fs::rename(temp, file, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return trf("settings.not_written", {file.string(), ec.message()});
+  // Through a temporary file of this process, moved over the old settings in one step: a
+  // crash never leaves half a settings file, and two windows never share a temporary file.
+  try {
+    writeOutputBytes(file, {.force = true}, j.dump(2) + '\n');
+  } catch (const UserError& e) {
+    return trf("settings.not_written", {file.string(), e.what()});
   }
   return {};
 }

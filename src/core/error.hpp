@@ -17,6 +17,8 @@ class UserError : public std::runtime_error {
     Locked,        ///< another process holds a lock on it
     Io,            ///< cannot read or write
     InvalidInput,  ///< a value or a record that breaks a rule
+    ReadOnly,      ///< the map can be read but not written (file, medium or opened so)
+    Changed,       ///< the map changed under a command that cannot be re-derived
   };
 
   UserError(Kind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}

@@ -35,6 +35,83 @@ constexpr Translation kTable[] = {
      "Map upgraded from schema {0} to {1}; backup copy: {2}"},
     {"store.cannot_read", "lezen is niet toegestaan", "reading is not permitted"},
 
+    // [SECTION] trust: refusals of the store, `check` of every field
+    {"store.unsupported",
+     "{0} is geen Nestmap-kaart of komt van een versie van Nestmap die niet ondersteund wordt (geen schemaversie).",
+     "{0} is not a Nestmap map or comes from an unsupported version of Nestmap (no schema version)."},
+    {"store.foreign_schema",
+     "{0} is geweigerd: de kaart is buiten Nestmap om aangepast ({1}). Ze is niet geopend en niet gewijzigd; "
+     "`nestmap check` noemt alles wat afwijkt.",
+     "{0} is refused: the map was altered outside Nestmap ({1}). It was not opened and not changed; `nestmap check` "
+     "names everything that differs."},
+    {"store.schema_foreign", "hoort niet in een Nestmap-kaart: {0}", "does not belong in a Nestmap map: {0}"},
+    {"store.schema_missing", "ontbreekt: {0}", "missing: {0}"},
+    {"store.readonly_migrate",
+     "{0} moet bijgewerkt worden van schema {1} naar {2}, maar het bestand is alleen-lezen. Maak een kopie die u mag "
+     "wijzigen en open die.",
+     "{0} must be upgraded from schema {1} to {2}, but the file is read-only. Make a copy you may change and open "
+     "that."},
+    {"store.the_map", "de kaart", "the map"},
+    {"store.readonly_write", "{0} is alleen-lezen: er is niets gewijzigd.", "{0} is read-only: nothing was changed."},
+    {"store.cannot_write", "{0} kan niet geschreven worden (alleen-lezen of geen toestemming): er is niets gewijzigd.",
+     "{0} cannot be written (read-only or no permission): nothing was changed."},
+    {"store.disk_full", "De schijf is vol: {0} kon niet geschreven worden. Er is niets gewijzigd; maak ruimte vrij en "
+     "probeer opnieuw.",
+     "The disk is full: {0} could not be written. Nothing was changed; free some space and try again."},
+    {"store.constraint",
+     "De wijziging past niet in {0} en is niet bewaard: een verplicht veld is leeg of een waarde is niet toegestaan "
+     "({1}).",
+     "The change does not fit {0} and was not saved: a required field is empty or a value is not allowed ({1})."},
+    {"store.changed",
+     "De kaart is intussen gewijzigd door een ander programma; ze is opnieuw ingelezen en uw wijziging is niet "
+     "toegepast. Controleer en probeer opnieuw.",
+     "The map was changed by another program in the meantime; it has been read again and your change was not "
+     "applied. Check and try again."},
+    {"cli.number_range", "verwacht een getal van {1} tot {2}, niet ‘{0}’", "expected a number from {1} to {2}, not ‘{0}’"},
+    {"check.field", "{0} #{1}, {2} = ‘{3}’: {4}", "{0} #{1}, {2} = ‘{3}’: {4}"},
+    {"check.missing", "ontbreekt", "missing"},
+    {"check.bad_date", "geen geldige datum (jjjj-mm-dd)", "not a valid date (yyyy-mm-dd)"},
+    {"check.bad_color", "geen kleur (#rrggbb)", "not a colour (#rrggbb)"},
+    {"check.bad_choice", "geen van de toegelaten waarden", "none of the allowed values"},
+    {"check.bad_uuid", "geen UUID van 16 bytes", "not a 16-byte UUID"},
+    {"check.bad_number", "geen eindig getal", "not a finite number"},
+
+    // [SECTION] writing files: temporary file, atomic move, --force (src/platform/output_file.cpp)
+    {"output.exists_force", "Het bestand {0} bestaat al; kies een andere naam, of vervang het met --force.",
+     "The file {0} already exists; choose another name, or replace it with --force."},
+    {"output.is_folder", "{0} is een folder, geen bestand; kies een bestandsnaam.",
+     "{0} is a folder, not a file; choose a file name."},
+    {"output.map_kept",
+     "{0} is een Nestmap-kaart en wordt nooit door een ander soort bestand vervangen, ook niet met --force; kies een "
+     "andere naam.",
+     "{0} is a Nestmap map and is never replaced by another kind of file, not even with --force; choose another "
+     "name."},
+    {"output.only_maps", "{0} is geen Nestmap-kaart; --force vervangt alleen een kaart door een kaart.",
+     "{0} is not a Nestmap map; --force only replaces a map with a map."},
+    {"output.appeared", "Het bestand {0} is intussen door een ander programma gemaakt en blijft zoals het is.",
+     "The file {0} was made by another program in the meantime and is left as it is."},
+    {"output.appeared_force",
+     "Het bestand {0} is intussen door een ander programma gemaakt en blijft zoals het is; vervang het met --force.",
+     "The file {0} was made by another program in the meantime and is left as it is; replace it with --force."},
+    {"output.disk_full",
+     "De schijf is vol: {0} kon niet geschreven worden. Er is niets gewijzigd; maak ruimte vrij en probeer opnieuw.",
+     "The disk is full: {0} could not be written. Nothing was changed; free some space and try again."},
+    {"output.read_only", "{0} kan niet geschreven worden (alleen-lezen of geen toestemming): er is niets gewijzigd.",
+     "{0} cannot be written (read-only or no permission): nothing was changed."},
+    {"output.not_written", "{0} kan niet geschreven worden: {1}. Er is niets gewijzigd.",
+     "{0} cannot be written: {1}. Nothing was changed."},
+    {"output.unreadable", "{0} kan niet gelezen worden en wordt daarom niet vervangen, ook niet met --force.",
+     "{0} cannot be read and is therefore not replaced, not even with --force."},
+    {"output.no_folder", "{0} kan niet geschreven worden: de folder {1} bestaat niet.",
+     "{0} cannot be written: the folder {1} does not exist."},
+    {"output.wal_left", "het logboek van SQLite kon niet in het bestand opgenomen worden",
+     "SQLite's log could not be folded into the file"},
+    {"cli.opt.force_out", "Vervang een bestaand bestand (nooit een kaart)",
+     "Replace an existing file (never a map)"},
+    {"cli.opt.force_map", "Vervang een bestaande kaart (alleen een kaart, pas als de nieuwe klaar is)",
+     "Replace an existing map (only a map, once the new one is complete)"},
+    {"export.replace", "Een bestaand bestand vervangen", "Replace an existing file"},
+
     // [SECTION] validation of records
     {"valid.name_empty", "De naam mag niet leeg zijn.", "The name must not be empty."},
     {"valid.title_empty", "De titel mag niet leeg zijn.", "The title must not be empty."},
@@ -138,6 +215,31 @@ constexpr Translation kTable[] = {
     {"data.statuses_incomplete", "{0} moet elke status van de workflow precies één keer noemen",
      "{0} must name every status of the workflow exactly once"},
 
+    // [SECTION] input hardening: UTF-8, finite numbers, sizes (src/io/graph_import.cpp, src/io/csv.cpp)
+    {"hardening.invalid_text", "tekst die geen geldige UTF-8 is (Nestmap leest enkel UTF-8; sla het bestand op als UTF-8)",
+     "text that is not valid UTF-8 (Nestmap reads UTF-8 only; save the file as UTF-8)"},
+    {"hardening.xml_encoding", "het bestand is UTF-16 of UTF-32; Nestmap leest GraphML en GEXF enkel in UTF-8",
+     "the file is UTF-16 or UTF-32; Nestmap reads GraphML and GEXF in UTF-8 only"},
+    {"hardening.not_finite", "‘{0}’ is geen eindig getal", "‘{0}’ is not a finite number"},
+    {"hardening.not_finite_typed", "‘{0}’ is geen eindig getal binnen het bereik van type {1}",
+     "‘{0}’ is not a finite number within the range of type {1}"},
+    {"hardening.weight_range", "gewicht ‘{0}’ ligt buiten het toegelaten bereik (eindig, hoogstens {1})",
+     "weight ‘{0}’ is out of range (it must be finite and at most {1})"},
+    {"hardening.position_range", "positie ‘{0}’ ligt buiten het toegelaten bereik (eindig, tussen −{1} en {1})",
+     "position ‘{0}’ is out of range (it must be finite, between −{1} and {1})"},
+    {"hardening.not_regular", "{0} is geen gewoon bestand (maar een apparaat, pipe of socket) en wordt niet ingelezen.",
+     "{0} is not a regular file (but a device, pipe or socket) and is not read."},
+    {"hardening.too_large", "Het bestand {0} is groter dan {1} MiB ({2} bytes), de grens voor een import.",
+     "The file {0} is larger than {1} MiB ({2} bytes), the limit for an import."},
+    {"hardening.file_name_encoding",
+     "De bestandsnaam ‘{0}’ is geen geldige UTF-8 en kan dus geen kaart een naam geven; hernoem het bestand.",
+     "The file name ‘{0}’ is not valid UTF-8, so it cannot name a map; rename the file."},
+    {"hardening.name_encoding", "De naam ‘{0}’ is geen geldige UTF-8.", "The name ‘{0}’ is not valid UTF-8."},
+    {"hardening.too_many_values",
+     "de knopen en verbindingen krijgen samen meer dan {0} attribuutwaarden (standaardwaarden meegeteld), de grens "
+     "voor een import",
+     "the nodes and edges get more than {0} attribute values in all (defaults included), the limit for an import"},
+
     // [SECTION] import of GraphML and GEXF (src/io/graph_import.cpp, src/app/cli_import.cpp)
     {"import.error", "{0}:{1}:{2}: {3}", "{0}:{1}:{2}: {3}"},
     {"import.not_found", "Het bestand {0} bestaat niet.", "The file {0} does not exist."},
@@ -232,10 +334,10 @@ constexpr Translation kTable[] = {
     {"cli.footer",
      "Exitcodes: 0 gelukt, 1 problemen gevonden, 2 verkeerde argumenten, 3 bestand niet gevonden, 4 geen "
      "Nestmap-kaart, 5 nieuwere versie, 6 beschadigd, 7 vergrendeld, 8 bestaat al, 9 ongeldige invoer, "
-     "10 lees- of schrijffout, 11 venster kan niet open.",
+     "10 lees- of schrijffout, 11 venster kan niet open, 12 alleen-lezen, 13 kaart intussen gewijzigd.",
      "Exit codes: 0 done, 1 problems found, 2 wrong arguments, 3 file not found, 4 not a Nestmap map, 5 newer "
      "version, 6 damaged, 7 locked, 8 already exists, 9 invalid input, 10 read or write error, 11 window cannot "
-     "open."},
+     "open, 12 read-only, 13 map changed meanwhile."},
     {"cli.see_help", "Zie ‘nestmap --help’.", "See ‘nestmap --help’."},
     {"cli.no_gui", "Deze build van Nestmap heeft geen venster; gebruik een subcommando (zie --help).",
      "This build of Nestmap has no window; use a subcommand (see --help)."},
@@ -258,7 +360,7 @@ constexpr Translation kTable[] = {
     {"cli.problems", "problemen gevonden (zie ‘nestmap check’)", "problems found (see ‘nestmap check’)"},
     {"cli.check_ok", "{0} is in orde: {1} actoren, {2} banden, {3} afspraken.",
      "{0} is sound: {1} actors, {2} ties, {3} agreements."},
-    {"cli.check_problems", "{0}: {1} problemen gevonden:", "{0}: {1} problems found:"},
+    {"cli.check_problems", "{0}: problemen gevonden ({1}):", "{0}: problems found ({1}):"},
     {"cli.log_records", "{0} records", "{0} records"},
     {"cli.internal", "interne fout: {0}", "internal error: {0}"},
     {"cli.cmd.metrics", "Maten per actor: degree, betweenness, closeness, eigenvector, pagerank, …",
@@ -704,6 +806,24 @@ constexpr Translation kTable[] = {
     {"gui.agreement_status", "Status van afspraken", "Agreement status"},
     {"gui.count", "Aantal", "Count"},
     {"view.overview", "Alliantie-overzicht", "Alliance overview"},
+    // [SECTION] window: read-only and refused edits (src/ui/edit_scope.hpp, src/ui/canvas_panel.cpp, src/app/gui.cpp)
+    {"readonly.badge", "alleen lezen", "read-only"},
+    {"readonly.tip",
+     "Deze kaart kan alleen gelezen worden: het bestand, de schijf of de manier van openen laat geen wijzigingen "
+     "toe. Bestand ▸ Opslaan als … maakt een kopie die u wel kunt wijzigen.",
+     "This map can only be read: the file, the disk or the way it was opened allows no changes. File ▸ Save as … "
+     "makes a copy that you can change."},
+    {"readonly.no_new_view",
+     "Deze kaart kan alleen gelezen worden: de weergave ‘{0}’ kan niet gemaakt worden. Bestand ▸ Opslaan als … maakt "
+     "een kopie die u wel kunt wijzigen.",
+     "This map can only be read: the view ‘{0}’ cannot be made. File ▸ Save as … makes a copy that you can change."},
+    {"readonly.layout_not_saved", "(Alleen getoond: de kaart kan alleen gelezen worden.)",
+     "(Shown only: the map can only be read.)"},
+    {"canvas.read_only", "Alleen lezen", "Read-only"},
+    {"canvas.read_only_unsaved", "Alleen lezen: de lay-out wordt getoond, niet bewaard",
+     "Read-only: the layout is shown, not saved"},
+    {"shell.reloaded", "De kaart is gewijzigd door een ander programma en opnieuw ingelezen.",
+     "The map was changed by another program and has been read again."},
     // [SECTION] metrics and change log (src/ui/metrics_panel.cpp, src/ui/change_log_panel.cpp)
     {"metrics.search_hint", "Zoek op naam", "Search by name"},
     {"metrics.name", "Naam", "Name"},

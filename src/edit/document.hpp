@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,22 @@ class Document {
   Store& store() { return m_store; }
   const std::filesystem::path& path() const { return m_store.path(); }
 
+  /// Builds a command from the map as it is.
+  using CommandFactory = std::function<CommandPtr(const Model&)>;
+
   /// Applies a command and pushes it on the undo stack. On any error the
-  /// model and the file stay as they were and the error is rethrown.
+  /// model and the file stay as they were and the error is rethrown. A
+  /// command is built from the model in memory: when another program changed
+  /// the file since, the map is read again and the command refused
+  /// (UserError::Changed), never applied over the other's change.
   void execute(CommandPtr command);
+  /// Like execute(CommandPtr), but `make` builds (and validates) the command
+  /// inside the write transaction from the map as the file holds it then, so
+  /// a change by another program in the meantime is built upon, not lost.
+  /// Throws what `make` throws (the file unchanged).
+  void execute(const CommandFactory& make);
+  /// Whether the map can only be read; execute, undo and redo then throw UserError::ReadOnly.
+  bool readOnly() const { return m_store.readOnly(); }
   bool canUndo() const { return !m_undo.empty(); }
   bool canRedo() const { return !m_redo.empty(); }
   /// Description of what undo() / redo() would do; empty when nothing.
@@ -44,7 +58,10 @@ class Document {
  private:
   Document(Store store, Model model);
   enum class Step { Do, Undo, Redo };
-  void run(Command& command, Step step);
+  /// Runs `command` (or, for Do with `make`, the command `make` builds) in one
+  /// write transaction; returns the command that ran.
+  Command& run(Command* command, Step step, const CommandFactory* make, CommandPtr* built);
+  void reloadInside();
 
   Store m_store;
   Model m_model;

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 
 namespace nestmap {
 namespace {
@@ -44,6 +45,17 @@ CsvTable CsvTable::parse(std::string_view text, std::string source) {
 
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      // Every field is checked here, where line and column are known: text that is no
+      // UTF-8 (Latin-1 from an old Excel, a cut-off file) never reaches a name or a label.
+      const std::size_t n = utf8SequenceLength(text.substr(i));
+      if (n == 0) parseError(table.m_source, line, column, tr("hardening.invalid_text"));
+      if (!inQuotes && afterQuote) parseError(table.m_source, line, column, tr("csv.after_quote"));
+      field.append(text.substr(i, n));
+      i += n - 1;
+      ++column;  // a column is a character, as an editor counts it
+      continue;
+    }
     if (inQuotes) {
       if (c == '"') {
         if (i + 1 < text.size() && text[i + 1] == '"') {

@@ -14,7 +14,8 @@ class CsvTable {
     std::vector<std::string> fields;
   };
 
-  /// Parses `text`; throws UserError(InvalidInput) with "source:line:column: reason" on malformed input.
+  /// Parses `text`; throws UserError(InvalidInput) with "source:line:column: reason" on malformed
+  /// input, text that is not valid UTF-8 included (columns count characters).
   static CsvTable parse(std::string_view text, std::string source);
 
   /// Throws unless the header is exactly `columns`, in order.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -85,6 +86,8 @@ struct Parser {
     double out = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
     if (ec != std::errc() || ptr != v.data() + v.size()) csv.fail(row, col, trf("data.bad_number", {v}));
+    // from_chars reads "nan" and "inf"; no radius, weight or coordinate may be either.
+    if (!std::isfinite(out)) csv.fail(row, col, trf("hardening.not_finite", {v}));
     return out;
   }
   double real(std::string_view col) const {

@@ -9,6 +9,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -59,8 +60,9 @@ class Source {
     if (line == 1 && m_text.substr(0, 3) == "\xEF\xBB\xBF") lineStart = std::min<std::size_t>(3, at);
     // Columns count characters, not bytes: "Geïmporteerd" is 12 wide.
     const std::size_t column = 1 + utf8Length(std::string_view(m_text).substr(lineStart, at - lineStart));
+    // The path and a quoted value may hold bytes that are no UTF-8; the message may not.
     throw UserError(UserError::Kind::InvalidInput,
-                    trf("import.error", {m_path, std::to_string(line), std::to_string(column), reason}));
+                    utf8Escaped(trf("import.error", {m_path, std::to_string(line), std::to_string(column), reason})));
   }
   /// An error at the '<' of an element.
   [[noreturn]] void fail(pugi::xml_node element, const std::string& reason) const { fail(tagStart(element), reason); }
@@ -75,6 +77,24 @@ class Source {
     fail(element, reason);
   }
 
+  /// Throws at the first element name, attribute or text under `doc` that is not valid UTF-8,
+  /// pointing at the offending byte. Everything the import keeps (names, labels, values, field
+  /// names) comes from these, so nothing that is not UTF-8 reaches the map.
+  void requireUtf8(const pugi::xml_document& doc) const {
+    // Iterative: a fuzzer (or a hostile file) nests elements deeper than a stack allows recursion.
+    pugi::xml_node n = doc.first_child();
+    while (n) {
+      requireUtf8Node(n);
+      if (n.first_child()) {
+        n = n.first_child();
+        continue;
+      }
+      while (n != doc && !n.next_sibling()) n = n.parent();
+      if (n == doc) break;
+      n = n.next_sibling();
+    }
+  }
+
  private:
   // pugixml's offset of an element is that of its name, just after the '<'.
   static std::ptrdiff_t tagStart(pugi::xml_node element) {
@@ -82,9 +102,49 @@ class Source {
     return at > 0 ? at - 1 : 0;
   }
 
-  /// Where the value of attribute `name` starts in the start tag at `tag`; `tag` when absent.
-  /// pugixml keeps no offsets for attributes, so the (well-formed) tag is scanned again.
-  std::ptrdiff_t attributeOffset(std::ptrdiff_t tag, std::string_view name) const {
+  void requireUtf8Node(pugi::xml_node n) const {
+    const std::string reason = tr("hardening.invalid_text");
+    std::size_t bad = 0;
+    switch (n.type()) {
+      case pugi::node_element: {
+        // Names are the file's bytes as they are; values may differ (entities, character references).
+        if (!isValidUtf8(n.name(), &bad)) fail(n.offset_debug() + static_cast<std::ptrdiff_t>(bad), reason);
+        const std::ptrdiff_t tag = tagStart(n);
+        for (pugi::xml_attribute a : n.attributes()) {
+          if (!isValidUtf8(a.name(), &bad))
+            fail(attributeOffset(tag, a.name(), true) + static_cast<std::ptrdiff_t>(bad), reason);
+          if (!isValidUtf8(a.value())) {
+            const std::ptrdiff_t value = attributeOffset(tag, a.name());
+            fail(value == tag ? tag : firstBadByte(value, std::string_view(&m_text[value - 1], 1)), reason);
+          }
+        }
+        break;
+      }
+      case pugi::node_pcdata:
+        if (!isValidUtf8(n.value())) fail(firstBadByte(n.offset_debug(), "<"), reason);
+        break;
+      case pugi::node_cdata:
+        if (!isValidUtf8(n.value())) fail(firstBadByte(n.offset_debug(), "]]>"), reason);
+        break;
+      default:  // comments, declarations, processing instructions: pugixml drops them by default
+        break;
+    }
+  }
+
+  /// The first byte from `start` up to `end` that starts no valid UTF-8 sequence; `start`
+  /// when there is none there (a character reference such as &#xD800; made the bad value).
+  std::ptrdiff_t firstBadByte(std::ptrdiff_t start, std::string_view end) const {
+    if (start < 0 || static_cast<std::size_t>(start) >= m_text.size()) return start;
+    std::string_view rest = m_text.substr(static_cast<std::size_t>(start));
+    rest = rest.substr(0, rest.find(end));
+    std::size_t bad = 0;
+    return isValidUtf8(rest, &bad) ? start : start + static_cast<std::ptrdiff_t>(bad);
+  }
+
+  /// Where the value of attribute `name` starts in the start tag at `tag` (its name, with
+  /// `atName`); `tag` when absent. pugixml keeps no offsets for attributes, so the
+  /// (well-formed) tag is scanned again.
+  std::ptrdiff_t attributeOffset(std::ptrdiff_t tag, std::string_view name, bool atName = false) const {
     const std::string_view t = m_text;
     std::size_t i = static_cast<std::size_t>(tag) + 1;
     while (i < t.size() && !isXmlSpace(t[i]) && t[i] != '>' && t[i] != '/') ++i;
@@ -100,7 +160,7 @@ class Source {
       while (i < t.size() && isXmlSpace(t[i])) ++i;
       if (i >= t.size() || (t[i] != '"' && t[i] != '\'')) break;
       char quote = t[i++];
-      if (attr == name) return static_cast<std::ptrdiff_t>(i);
+      if (attr == name) return static_cast<std::ptrdiff_t>(atName ? nameStart : i);
       i = t.find(quote, i);
       if (i == std::string_view::npos) break;
       ++i;
@@ -166,12 +226,22 @@ std::optional<std::int64_t> parseInteger(std::string_view text, std::int64_t lo,
   return v;
 }
 
+/// Why parseReal() found no number: none at all, or one that is NaN, infinite or out of the type's range.
+enum class RealError { None, NotNumber, NotFinite };
+
+/// A finite number of type Real; from_chars alone also reads "nan", "inf" and lets 1e999 through as an error code.
 template <class Real>
-std::optional<Real> parseReal(std::string_view text) {
+std::optional<Real> parseReal(std::string_view text, RealError* error = nullptr) {
   std::string_view s = withoutPlus(trimmed(text));
   Real v = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  RealError e = RealError::None;
+  if (s.empty() || (ec != std::errc() && ec != std::errc::result_out_of_range) || ptr != s.data() + s.size())
+    e = RealError::NotNumber;
+  else if (ec == std::errc::result_out_of_range || !std::isfinite(v))
+    e = RealError::NotFinite;
+  if (error) *error = e;
+  if (e != RealError::None) return std::nullopt;
   return v;
 }
 
@@ -230,15 +300,30 @@ struct Attribute {
 template <class Fail>
 std::string typedValue(const Attribute& attr, std::string_view text, Fail&& fail) {
   auto v = canonical(attr.type, text);
-  if (!v) fail(trf("import.bad_value", {std::string(text), attr.typeName}));
+  if (!v) {
+    RealError error = RealError::None;
+    if (attr.type == ValueType::Float) parseReal<float>(text, &error);
+    if (attr.type == ValueType::Double) parseReal<double>(text, &error);
+    if (error == RealError::NotFinite) fail(trf("hardening.not_finite_typed", {std::string(text), attr.typeName}));
+    fail(trf("import.bad_value", {std::string(text), attr.typeName}));
+  }
   return *v;
 }
 
-/// A tie weight: a finite number above 0.
+/// Why `text` is no tie weight (a finite number above 0, at most kMaxImportMagnitude); nullopt when it is one.
+std::optional<std::string> weightProblem(std::string_view text) {
+  RealError error = RealError::None;
+  auto w = parseReal<double>(text, &error);
+  if (error == RealError::NotFinite || (w && *w > kMaxImportMagnitude))
+    return trf("hardening.weight_range", {std::string(text), realText(kMaxImportMagnitude)});
+  if (!w || !(*w > 0)) return trf("import.bad_weight", {std::string(text)});
+  return std::nullopt;
+}
+
+/// A tie weight, or nullopt when `text` is none (see weightProblem).
 std::optional<double> parseWeight(std::string_view text) {
-  auto w = parseReal<double>(text);
-  if (!w || !(*w > 0) || *w == std::numeric_limits<double>::infinity()) return std::nullopt;
-  return w;
+  if (weightProblem(text)) return std::nullopt;
+  return parseReal<double>(text);
 }
 
 // ---------------------------------------------------------------------------
@@ -247,8 +332,9 @@ std::optional<double> parseWeight(std::string_view text) {
 /// Collects actors and ties in file order, resolving node ids and checking each record.
 class Builder {
  public:
-  Builder(const Source& src, const DataReader& data, const fs::path& file, std::string contentKey)
-      : m_src(src), m_model(defaultModel(data, file.stem().string())), m_key(std::move(contentKey)) {
+  Builder(const Source& src, const DataReader& data, const fs::path& file, std::string contentKey,
+          const GraphImportLimits& limits)
+      : m_src(src), m_model(defaultModel(data, mapNameFor(file))), m_key(std::move(contentKey)), m_limits(limits) {
     const ActorType* actorType = m_model.actorTypeByKey("other");
     const TieType* tieType = m_model.tieTypeByKey("other");
     if (!actorType || !tieType) throw UserError(UserError::Kind::InvalidInput, tr("import.no_other_type"));
@@ -268,6 +354,7 @@ class Builder {
     a.name = label.empty() ? id : label;
     a.typeId = m_actorType.id;
     a.line = m_actorType.line;
+    countValues(element, fields.size());
     a.customFields = std::move(fields);
     if (!m_nodes.emplace(id, a.id).second) m_src.failAt(element, "id", trf("import.node_twice", {id}));
     auto problems = validate(m_model, a);
@@ -287,6 +374,7 @@ class Builder {
   void addEdge(pugi::xml_node element, Direction direction, std::optional<double> weight,
                std::map<std::string, std::string> fields) {
     RowId source = node(element, "source"), target = node(element, "target");
+    countValues(element, fields.size());
     ++m_edges;
     if (source == target) {
       ++m_selfLoops;
@@ -323,9 +411,19 @@ class Builder {
   }
 
  private:
+  /// Refuses a file whose records would hold more values than the limit: a few hundred
+  /// keys with defaults times many nodes would otherwise fill the memory from a small file.
+  void countValues(pugi::xml_node element, std::size_t n) {
+    m_values += n;
+    if (m_values > m_limits.maxValues)
+      m_src.fail(element, trf("hardening.too_many_values", {std::to_string(m_limits.maxValues)}));
+  }
+
   const Source& m_src;
   Model m_model;
   std::string m_key;
+  GraphImportLimits m_limits;
+  std::size_t m_values = 0;
   ActorType m_actorType;
   RowId m_tieType = 0;
   std::unordered_map<std::string, RowId> m_nodes;
@@ -358,6 +456,9 @@ class GraphmlReader {
 
   void read(pugi::xml_node root) {
     for (pugi::xml_node k : elements(root, "key")) readKey(k);
+    // Only these are looked at for every element: a file may declare many keys and use few.
+    for (std::size_t i = 0; i < m_keys.size(); ++i)
+      if (m_keys[i].defaultValue) m_withDefault.push_back(i);
     // A node's name is its "label", else its "name"; the other stays a custom field.
     for (std::string_view wanted : {"label", "name"})
       for (std::size_t i = 0; i < m_keys.size() && m_labelKey == kNone; ++i)
@@ -444,7 +545,8 @@ class GraphmlReader {
   std::string check(const Attribute& a, pugi::xml_node data, bool asWeight) const {
     std::string text = textOf(data);
     // An edge's weight must be usable as one, whatever type it was declared with.
-    if (asWeight && !parseWeight(text)) m_src.failInText(data, trf("import.bad_weight", {text}));
+    if (asWeight)
+      if (auto problem = weightProblem(text)) m_src.failInText(data, *problem);
     return typedValue(a, text, [&](const std::string& reason) { m_src.failInText(data, reason); });
   }
 
@@ -459,9 +561,9 @@ class GraphmlReader {
       const Attribute& a = m_keys[it->second];
       if (!a.ignored) out[it->second] = check(a, d, edge && a.name == "weight");
     }
-    for (std::size_t i = 0; i < m_keys.size(); ++i) {
+    for (std::size_t i : m_withDefault) {
       const Attribute& a = m_keys[i];
-      if (!(a.*applies) || !a.defaultValue || out.count(i)) continue;
+      if (!(a.*applies) || out.count(i)) continue;
       out[i] = edge && a.name == "weight" ? check(a, a.defaultAt, true) : *a.defaultValue;
     }
     return out;
@@ -471,6 +573,7 @@ class GraphmlReader {
   const Source& m_src;
   Builder& m_b;
   std::vector<Attribute> m_keys;
+  std::vector<std::size_t> m_withDefault;  ///< keys with a <default>, in file order
   std::unordered_map<std::string, std::size_t> m_byId;
   std::size_t m_labelKey = kNone;
 };
@@ -521,6 +624,7 @@ class GexfReader {
         for (pugi::xml_node d : elements(at, "default"))
           a.defaultValue = typedValue(a, textOf(d), [&](const std::string& r) { m_src.failInText(d, r); });
         std::string id = a.id;
+        if (a.defaultValue) attrs.withDefault.push_back(attrs.size());
         attrs.push_back(std::move(a));
         if (!attrs.byId.emplace(id, attrs.size() - 1).second) m_src.failAt(at, "id", trf("import.key_twice", {id}));
       }
@@ -548,8 +652,8 @@ class GexfReader {
       Direction dir = e.attribute("type") ? direction(e, "type") : byDefault;
       std::optional<double> weight;
       if (pugi::xml_attribute w = e.attribute("weight")) {
+        if (auto problem = weightProblem(w.value())) m_src.failAt(e, "weight", *problem);
         weight = parseWeight(w.value());
-        if (!weight) m_src.failAt(e, "weight", trf("import.bad_weight", {w.value()}));
       }
       std::map<std::string, std::string> fields = values(e, m_edgeAttrs);
       if (std::string_view label = e.attribute("label").value(); !label.empty()) fields["label"] = label;
@@ -561,6 +665,7 @@ class GexfReader {
  private:
   struct Attributes : std::vector<Attribute> {
     std::unordered_map<std::string, std::size_t> byId;
+    std::vector<std::size_t> withDefault;  ///< those with a <default>, in file order
   };
 
   Direction direction(pugi::xml_node element, const char* attr) const {
@@ -573,7 +678,9 @@ class GexfReader {
 
   /// The values of `element`'s <attvalues>, by attribute title, with the defaults.
   std::map<std::string, std::string> values(pugi::xml_node element, const Attributes& attrs) const {
-    std::vector<std::optional<std::string>> byIndex(attrs.size());
+    // By index, so that of two attributes with one title the later wins, as in the file.
+    // Nothing here is as long as the list of attributes: a file may declare many and use few.
+    std::map<std::size_t, std::string> byIndex;
     for (pugi::xml_node list : elements(element, "attvalues"))
       for (pugi::xml_node v : elements(list, "attvalue")) {
         // GEXF 1.1 names the attribute in `id`, later versions in `for`.
@@ -585,13 +692,9 @@ class GexfReader {
         byIndex[it->second] =
             typedValue(attrs[it->second], text, [&](const std::string& r) { m_src.failAt(v, "value", r); });
       }
+    for (std::size_t i : attrs.withDefault) byIndex.emplace(i, *attrs[i].defaultValue);
     std::map<std::string, std::string> out;
-    for (std::size_t i = 0; i < attrs.size(); ++i) {
-      if (byIndex[i])
-        out[attrs[i].name] = *byIndex[i];
-      else if (attrs[i].defaultValue)
-        out[attrs[i].name] = *attrs[i].defaultValue;
-    }
+    for (auto& [i, value] : byIndex) out[attrs[i].name] = std::move(value);
     return out;
   }
 
@@ -614,7 +717,10 @@ class GexfReader {
   double coordinate(pugi::xml_node viz, const char* name) const {
     pugi::xml_attribute a = viz.attribute(name);
     if (!a) return 0;
-    auto v = parseReal<double>(a.value());
+    RealError error = RealError::None;
+    auto v = parseReal<double>(a.value(), &error);
+    if (error == RealError::NotFinite || (v && std::abs(*v) > kMaxImportMagnitude))
+      m_src.failAt(viz, name, trf("hardening.position_range", {a.value(), realText(kMaxImportMagnitude)}));
     if (!v) m_src.failAt(viz, name, trf("import.bad_value", {a.value(), "float"}));
     return *v;
   }
@@ -663,26 +769,87 @@ std::string contentKey(std::string_view text) {
   return out.str();
 }
 
+/// A message about `file` ({0}, with `a` and `b` as {1} and {2}) as a UserError; the path is
+/// escaped where it is not UTF-8.
+[[noreturn]] void fileError(UserError::Kind kind, const char* key, const fs::path& file, std::string_view a = {},
+                            std::string_view b = {}) {
+  throw UserError(kind, utf8Escaped(trf(key, {file.string(), a, b})));
+}
+
 std::string readFile(const fs::path& file) {
-  std::error_code ec;
-  if (!fs::exists(file, ec)) throw UserError(UserError::Kind::NotFound, trf("import.not_found", {file.string()}));
+  checkImportFile(file);
   std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  if (in && !fs::is_directory(file, ec)) text << in.rdbuf();
-  if (!in || fs::is_directory(file, ec))
-    throw UserError(UserError::Kind::Io, trf("import.cannot_read", {file.string()}));
-  return std::move(text).str();
+  if (!in) fileError(UserError::Kind::Io, "import.cannot_read", file);
+  // The size was checked, but a file can grow while it is read: never more than the limit.
+  std::string text;
+  std::error_code ec;
+  text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(fs::file_size(file, ec), kMaxImportBytes)));
+  std::vector<char> chunk(1 << 16);
+  while (in && text.size() <= kMaxImportBytes) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) fileError(UserError::Kind::Io, "import.cannot_read", file);
+  if (text.size() > kMaxImportBytes)
+    fileError(UserError::Kind::InvalidInput, "hardening.too_large", file, std::to_string(kMaxImportBytes >> 20),
+              std::to_string(text.size()));
+  return text;
+}
+
+/// GraphML and GEXF are read as UTF-8 (with or without a byte order mark): the
+/// offsets pugixml reports, and so every line and column, refer to the file's own bytes.
+bool looksLikeUtf16Or32(std::string_view text) {
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") return true;
+  // '<' as UTF-16 or UTF-32 without a byte order mark has a zero byte beside it.
+  return text.size() >= 2 && (text[0] == '\0' || text[1] == '\0');
 }
 
 }  // namespace
 
+void checkImportFile(const fs::path& file) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(file, ec);
+  if (!fs::exists(status)) {
+    if (ec && ec != std::errc::no_such_file_or_directory) fileError(UserError::Kind::Io, "import.cannot_read", file);
+    fileError(UserError::Kind::NotFound, "import.not_found", file);
+  }
+  if (fs::is_directory(status)) fileError(UserError::Kind::Io, "import.cannot_read", file);
+  // /dev/zero, /dev/stdin, a named pipe: no size to check, and reading may never end.
+  if (!fs::is_regular_file(status)) fileError(UserError::Kind::InvalidInput, "hardening.not_regular", file);
+  const std::uintmax_t size = fs::file_size(file, ec);
+  if (ec) fileError(UserError::Kind::Io, "import.cannot_read", file);
+  if (size > kMaxImportBytes)
+    fileError(UserError::Kind::InvalidInput, "hardening.too_large", file, std::to_string(kMaxImportBytes >> 20),
+              std::to_string(size));
+}
+
+std::string mapNameFor(const fs::path& file, std::string_view name) {
+  if (!name.empty()) {
+    if (!isValidUtf8(name))
+      throw UserError(UserError::Kind::InvalidInput, trf("hardening.name_encoding", {utf8Escaped(name)}));
+    return std::string(name);
+  }
+  // The whole file name is checked: the import's description quotes it with its extension.
+  const std::string fileName = file.filename().string();
+  if (!isValidUtf8(fileName))
+    throw UserError(UserError::Kind::InvalidInput, trf("hardening.file_name_encoding", {utf8Escaped(fileName)}));
+  return file.stem().string();
+}
+
 Model importGraph(const fs::path& file, const DataReader& data, GraphImportReport* report) {
-  const std::string text = readFile(file);
+  mapNameFor(file);  // before reading: a file that cannot name its map need not be read
+  return importGraphText(readFile(file), file, data, report);
+}
+
+Model importGraphText(std::string_view text, const fs::path& file, const DataReader& data, GraphImportReport* report,
+                      const GraphImportLimits& limits) {
   const Source src(file.string(), text);
+  if (looksLikeUtf16Or32(text)) src.fail(0, tr("hardening.xml_encoding"));
 
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size());
+  pugi::xml_parse_result parsed = doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) src.fail(parsed.offset, xmlReason(parsed));
+  src.requireUtf8(doc);
   // pugixml accepts several top-level elements; XML does not.
   std::vector<pugi::xml_node> roots;
   for (pugi::xml_node n : doc.children())
@@ -691,7 +858,7 @@ Model importGraph(const fs::path& file, const DataReader& data, GraphImportRepor
   if (roots.size() > 1) src.fail(roots[1], trf("import.xml_two_roots", {roots[1].name()}));
 
   pugi::xml_node root = roots.front();
-  Builder builder(src, data, file, contentKey(text));
+  Builder builder(src, data, file, contentKey(text), limits);
   if (localName(root) == "graphml")
     GraphmlReader(src, builder).read(root);
   else if (localName(root) == "gexf")

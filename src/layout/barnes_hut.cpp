@@ -202,10 +202,18 @@ constexpr double kTiny = 1e-200;
 /// Four doubles: one AVX2 register, or two SSE2 ones in the default version.
 using Quad = double __attribute__((vector_size(4 * sizeof(double))));
 
+// ThreadSanitizer instruments the ifunc resolver that target_clones adds, and
+// that resolver runs while the program is being loaded, before TSan is set up
+// (a crash at start): the TSan build (`make test-tsan`) keeps the plain version only.
+#if defined(__SANITIZE_THREAD__)
+#define NESTMAP_SUM_CLONES
+#else
+#define NESTMAP_SUM_CLONES [[gnu::target_clones("avx2", "default")]]
+#endif
+
 /// Σⱼ mⱼ·(p − qⱼ) / |p − qⱼ|² over a list of point masses whose length is a
 /// multiple of kLanes, in two four-lane halves.
-[[gnu::target_clones("avx2", "default")]] Vec2 sumTerms(Vec2 p, const double* x, const double* y, const double* m,
-                                                        std::size_t n) {
+NESTMAP_SUM_CLONES Vec2 sumTerms(Vec2 p, const double* x, const double* y, const double* m, std::size_t n) {
   const Quad zero = {}, px = zero + p.x, py = zero + p.y, tiny = zero + kTiny;
   Quad sx0 = zero, sy0 = zero, sx1 = zero, sy1 = zero;
   auto add = [&](std::size_t j, Quad& sx, Quad& sy) {

@@ -32,7 +32,13 @@ void LayoutJob::resume() {
 }
 
 void LayoutJob::cancel() {
-  m_cancel = true;
+  {
+    // Under the lock: set between the worker's check of the wait condition and
+    // its going to sleep, the flag and the notification would both be missed,
+    // and a paused job would sleep through its own cancel (and hang join()).
+    std::lock_guard lock(m_mutex);
+    m_cancel = true;
+  }
   m_wake.notify_all();
 }
 

@@ -34,7 +34,7 @@ class LayoutJob {
   void pause();
   void resume();
   void cancel();
-  /// Blocks until the job finished or was cancelled.
+  /// Blocks until the job finished or was cancelled. Called from the job's owner only.
   void wait();
 
   State state() const { return m_state.load(); }
@@ -56,6 +56,9 @@ class LayoutJob {
   ForceAtlas2 m_fa2;
   std::atomic<State> m_state{State::Running};
   std::atomic<int> m_iterations{0};
+  // m_cancel and m_paused change only under m_mutex, which the worker holds
+  // while it checks them before sleeping; m_cancel is atomic so that the
+  // running loop can read it without the lock.
   std::atomic<bool> m_cancel{false};
   bool m_paused = false;
   std::mutex m_mutex;

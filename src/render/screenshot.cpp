@@ -8,21 +8,25 @@
 #include <utility>
 #include <vector>
 
+#include "core/error.hpp"
+#include "core/i18n.hpp"
+
 namespace nestmap {
 
-std::string writeFramebufferPng(int width, int height, const std::filesystem::path& path) {
-  if (width <= 0 || height <= 0) return "empty framebuffer";
+void writeFramebufferPng(int width, int height, const std::filesystem::path& path, const OutputOptions& output) {
+  if (width <= 0 || height <= 0) throw UserError(UserError::Kind::Io, tr("export.read_failed"));
   const auto w = static_cast<std::size_t>(width), h = static_cast<std::size_t>(height);
   std::vector<std::uint8_t> pixels(w * h * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-  if (glGetError() != GL_NO_ERROR) return "glReadPixels failed";
-  if (!writeReadPixelsPng(std::move(pixels), width, height, path)) return "cannot write " + path.string();
-  return {};
+  if (glGetError() != GL_NO_ERROR) throw UserError(UserError::Kind::Io, tr("export.read_failed"));
+  const std::string png = encodeReadPixelsPng(std::move(pixels), width, height);
+  if (png.empty()) throw UserError(UserError::Kind::Io, trf("export.write_failed", {path.string()}));
+  writeOutputBytes(path, output, png);
 }
 
-bool writeReadPixelsPng(std::vector<std::uint8_t> pixels, int width, int height, const std::filesystem::path& path) {
+std::string encodeReadPixelsPng(std::vector<std::uint8_t> pixels, int width, int height) {
   const auto w = static_cast<std::size_t>(width), h = static_cast<std::size_t>(height);
   // OpenGL's rows run bottom-up, PNG's top-down.
   std::vector<std::uint8_t> row(w * 4);
@@ -35,7 +39,13 @@ bool writeReadPixelsPng(std::vector<std::uint8_t> pixels, int width, int height,
   }
   // Blending leaves alpha below 1 where it drew; the window and an exported picture are opaque.
   for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-  return stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4) != 0;
+  // Encoded in memory: stbi_write_png() would not notice a short write to a full disk.
+  std::string png;
+  auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+  };
+  if (!stbi_write_png_to_func(append, &png, width, height, 4, pixels.data(), width * 4)) return {};
+  return png;
 }
 
 }  // namespace nestmap

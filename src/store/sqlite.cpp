@@ -8,7 +8,8 @@ namespace nestmap::sql {
 Stmt::Stmt(sqlite3* db, std::string_view sql) : m_db(db) {
   int rc =
       sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
-  if (rc != SQLITE_OK) throw Error(rc, std::string(sqlite3_errmsg(db)) + " in: " + std::string(sql));
+  if (rc != SQLITE_OK)
+    throw Error(rc, std::string(sqlite3_errmsg(db)) + " in: " + std::string(sql), sqlite3_system_errno(db));
 }
 
 Stmt& Stmt::operator=(Stmt&& other) noexcept {
@@ -63,8 +64,9 @@ bool Stmt::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   std::string message = sqlite3_errmsg(m_db);
+  const int systemErrno = sqlite3_system_errno(m_db);
   sqlite3_reset(m_stmt);
-  throw Error(rc, message);
+  throw Error(rc, message, systemErrno);
 }
 
 void Stmt::run() {
@@ -108,7 +110,7 @@ void exec(sqlite3* db, std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string message = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
-    throw Error(rc, message);
+    throw Error(rc, message, sqlite3_system_errno(db));
   }
 }
 

@@ -17,8 +17,10 @@ namespace nestmap::sql {
 /// An SQLite error that is not the user's doing (a bug, a full disk).
 class Error : public std::runtime_error {
  public:
-  Error(int code, const std::string& message) : std::runtime_error(message), code(code) {}
+  Error(int code, const std::string& message, int systemErrno = 0)
+      : std::runtime_error(message), code(code), systemErrno(systemErrno) {}
   int code;
+  int systemErrno;  ///< errno of the failed system call behind an I/O error (ENOSPC: disk full), else 0
 };
 
 /// A prepared statement; binds by position (1-based), reads columns by index (0-based).

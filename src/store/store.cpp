@@ -1,10 +1,12 @@
 #include "store/store.hpp"
 
-#include <pwd.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cctype>
+#include <iterator>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -14,6 +16,8 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "platform/output_file.hpp"
+#include "platform/platform.hpp"
 #include "store/sqlite.hpp"
 
 namespace nestmap {
@@ -42,23 +46,165 @@ constexpr Migration kMigrations[] = {{1, "migrate_1_to_2.sql"}};
 bool isBusy(int rc) { return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED; }
 bool isCorruption(int rc) { return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB; }
 
-/// Opens a raw connection; the caller closes it.
-sqlite3* openConnection(const fs::path& path, int flags) {
+/// A map is a file people e-mail and hand on: nothing in it may run code.
+/// Our schema has no triggers or views, so they are switched off outright;
+/// functions in the schema are untrusted, extensions cannot be loaded, and
+/// the defensive flag keeps the schema from being written around SQLite.
+void harden(sqlite3* db) {
+  sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+  sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+}
+
+/// Opens a raw connection (a path or, with SQLITE_OPEN_URI, a URI); the caller closes it.
+sqlite3* openConnection(const fs::path& path, int flags, const std::string& uri = {}) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(uri.empty() ? path.c_str() : uri.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
     fail(UserError::Kind::Io, "store.io", {path.string(), message});
   }
   sqlite3_extended_result_codes(db, 1);
+  harden(db);
   return db;
+}
+
+/// `path` as an SQLite URI that reads the file as it lies: for read-only
+/// media, where SQLite cannot make the shared-memory file WAL mode needs.
+std::string immutableUri(const fs::path& path) {
+  std::string uri = "file:";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : fs::absolute(path).string()) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+/// A read-only connection. WAL mode needs a shared-memory file beside the
+/// map; where none can be made (a read-only directory or medium) the file is
+/// read as immutable instead.
+sqlite3* openReadOnly(const fs::path& path) {
+  sqlite3* db = openConnection(path, SQLITE_OPEN_READONLY);
+  const int rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+  if ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY) return db;
+  sqlite3_close(db);
+  return openConnection(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, immutableUri(path));
+}
+
+/// A read-only connection for the checks before a map is opened, and for a
+/// map opened read-only. While no WAL file lies beside the map, no process
+/// has it open and every committed change is in the file itself: it is read
+/// as immutable then, so that looking at a file (refused, or read-only) adds
+/// no -wal/-shm companions beside it.
+sqlite3* openForChecks(const fs::path& path) {
+  std::error_code ec;
+  if (fs::exists(path.string() + "-wal", ec)) return openReadOnly(path);
+  return openConnection(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, immutableUri(path));
+}
+
+/// Whether the file may be written: it has a write permission bit (as root,
+/// the kernel would let us write a file marked read-only; we respect the mark).
+bool markedWritable(const fs::path& path) {
+  std::error_code ec;
+  const fs::perms p = fs::status(path, ec).permissions();
+  if (ec) return false;
+  return (p & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) != fs::perms::none;
 }
 
 struct ConnectionCloser {
   sqlite3* db;
   ~ConnectionCloser() { sqlite3_close(db); }
 };
+
+// [SECTION] the expected schema
+
+/// One line per table, column, foreign key, index, trigger and view of the
+/// main schema, sorted, so that two schemas compare line by line. SQLite's
+/// own tables (statistics, sequences) are left out; the indexes it makes for
+/// UNIQUE constraints are kept.
+std::vector<std::string> schemaShape(sqlite3* db) {
+  std::vector<std::string> lines;
+  sql::Stmt objects(db,
+                    "SELECT type, name, tbl_name FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                    "OR name LIKE 'sqlite\\_autoindex\\_%' ESCAPE '\\' ORDER BY type, name");
+  sql::Stmt columns(db,
+                    "SELECT name, type, \"notnull\", coalesce(dflt_value, ''), pk, hidden FROM pragma_table_xinfo(?) "
+                    "ORDER BY cid");
+  sql::Stmt keys(db,
+                 "SELECT \"table\", \"from\", coalesce(\"to\", ''), on_update, on_delete FROM "
+                 "pragma_foreign_key_list(?) ORDER BY id, seq");
+  sql::Stmt indexInfo(db, "SELECT \"unique\", partial FROM pragma_index_list(?) WHERE name = ?");
+  sql::Stmt indexColumns(db, "SELECT coalesce(name, '<expr>') FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno");
+  while (objects.step()) {
+    const std::string type = objects.text(0), name = objects.text(1), table = objects.text(2);
+    if (type == "table") {
+      lines.push_back("table " + name);
+      columns.bind(1, name);
+      while (columns.step())
+        lines.push_back("column " + name + "." + columns.text(0) + (columns.text(1).empty() ? "" : " ") + columns.text(1) +
+                        (columns.integer(2) ? " NOT NULL" : "") +
+                        (columns.text(3).empty() ? "" : " DEFAULT " + columns.text(3)) +
+                        (columns.integer(4) ? " PRIMARY KEY " + std::to_string(columns.integer(4)) : "") +
+                        (columns.integer(5) ? " hidden " + std::to_string(columns.integer(5)) : ""));
+      columns.reset();
+      keys.bind(1, name);
+      while (keys.step())
+        lines.push_back("foreign key " + name + "." + keys.text(1) + " -> " + keys.text(0) + "(" + keys.text(2) +
+                        ") on update " + keys.text(3) + " on delete " + keys.text(4));
+      keys.reset();
+    } else if (type == "index") {
+      std::string line = "index " + name + " on " + table + " (";
+      indexColumns.bind(1, name);
+      for (bool first = true; indexColumns.step(); first = false) line += (first ? "" : ", ") + indexColumns.text(0);
+      indexColumns.reset();
+      line += ")";
+      indexInfo.bind(1, table).bind(2, name);
+      if (indexInfo.step()) line += std::string(indexInfo.integer(0) ? " unique" : "") + (indexInfo.integer(1) ? " partial" : "");
+      indexInfo.reset();
+      // An autoindex's number follows the order of the constraints, not the name of anything.
+      if (name.rfind("sqlite_autoindex_", 0) == 0) line = "index (constraint) on " + table + line.substr(line.find(" ("));
+      lines.push_back(line);
+    } else {
+      lines.push_back(type + " " + name + " on " + table);
+    }
+  }
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+/// The shape of schema `version` as this Nestmap writes it.
+const std::vector<std::string>& expectedShape(int version) {
+  auto build = [](std::string_view file) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, nullptr);
+    ConnectionCloser closer{db};
+    sql::exec(db, embeddedSql(file));
+    return schemaShape(db);
+  };
+  static const std::vector<std::string> v1 = build("schema_1.sql");
+  static const std::vector<std::string> v2 = build("schema.sql");
+  static_assert(Store::kSchemaVersion == 2, "add the shape of the new schema here");
+  return version == 1 ? v1 : v2;
+}
+
+/// The lines of `actual` that `expected` lacks ("foreign") and the other way round.
+std::vector<std::string> compareShapes(const std::vector<std::string>& expected, const std::vector<std::string>& actual) {
+  std::vector<std::string> foreign, missing, out;
+  std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(), std::back_inserter(foreign));
+  std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(), std::back_inserter(missing));
+  for (const auto& line : foreign) out.push_back(trf("store.schema_foreign", {line}));
+  for (const auto& line : missing) out.push_back(trf("store.schema_missing", {line}));
+  return out;
+}
 
 std::string joinTags(const std::vector<std::string>& items) {
   std::string out;
@@ -71,11 +217,7 @@ std::string joinTags(const std::vector<std::string>& items) {
 
 }  // namespace
 
-std::string currentOsUser() {
-  if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name) return pw->pw_name;
-  if (const char* user = std::getenv("USER")) return user;
-  return "?";
-}
+std::string currentOsUser() { return platform::currentUserName(); }
 
 std::string currentTimeUtc() {
   std::time_t now = std::time(nullptr);
@@ -97,6 +239,8 @@ Store::Store(Store&& other) noexcept
       m_migrationBackup(std::move(other.m_migrationBackup)),
       m_statements(std::move(other.m_statements)),
       m_options(other.m_options),
+      m_readOnly(other.m_readOnly),
+      m_loadedDataVersion(other.m_loadedDataVersion),
       m_verified(other.m_verified) {
   other.m_db = nullptr;
 }
@@ -110,6 +254,8 @@ Store& Store::operator=(Store&& other) noexcept {
     m_migrationBackup = std::move(other.m_migrationBackup);
     m_statements = std::move(other.m_statements);
     m_options = other.m_options;
+    m_readOnly = other.m_readOnly;
+    m_loadedDataVersion = other.m_loadedDataVersion;
     m_verified = other.m_verified;
     other.m_db = nullptr;
   }
@@ -144,16 +290,19 @@ Store::FileCheck Store::checkHeader(const fs::path& path, const Options& options
   }
 
   // A read-only connection never changes the main file, whatever we find.
-  sqlite3* db = openConnection(path, SQLITE_OPEN_READONLY);
+  sqlite3* db = openForChecks(path);
   ConnectionCloser closer{db};
   sqlite3_busy_timeout(db, options.busyTimeoutMs);
 
   std::int64_t appId = 0, version = 0;
+  std::vector<std::string> problems;
   try {
     appId = sql::queryInt(db, "PRAGMA application_id");
     version = sql::queryInt(db, "PRAGMA user_version");
     // Touch the schema so that a lock held by another process shows now.
     sql::queryInt(db, "SELECT count(*) FROM sqlite_schema");
+    if (appId == kApplicationId && version >= kOldestSchemaVersion && version <= kSchemaVersion)
+      problems = compareShapes(expectedShape(static_cast<int>(version)), schemaShape(db));
   } catch (const sql::Error& e) {
     if (isBusy(e.code)) fail(UserError::Kind::Locked, "store.locked", {path.string()});
     if (isCorruption(e.code)) fail(UserError::Kind::Corrupt, "store.corrupt", {path.string(), e.what()});
@@ -164,13 +313,32 @@ Store::FileCheck Store::checkHeader(const fs::path& path, const Options& options
   if (version > kSchemaVersion)
     fail(UserError::Kind::NewerVersion, "store.newer",
          {path.string(), std::to_string(version), std::to_string(kSchemaVersion)});
-  if (version < kOldestSchemaVersion)
-    fail(UserError::Kind::NotNestmap, "store.not_nestmap", {path.string(), std::to_string(appId)});
+  if (version < kOldestSchemaVersion) fail(UserError::Kind::NotNestmap, "store.unsupported", {path.string()});
+  if (!problems.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < problems.size() && i < 3; ++i) list += (i ? "; " : "") + problems[i];
+    if (problems.size() > 3) list += "; …";
+    fail(UserError::Kind::NotNestmap, "store.foreign_schema", {path.string(), list});
+  }
   return FileCheck{static_cast<int>(version)};
 }
 
+std::vector<std::string> Store::schemaProblems(const fs::path& path, const Options& options) {
+  sqlite3* db = openForChecks(path);
+  ConnectionCloser closer{db};
+  sqlite3_busy_timeout(db, options.busyTimeoutMs);
+  try {
+    const auto version = sql::queryInt(db, "PRAGMA user_version");
+    if (version < kOldestSchemaVersion || version > kSchemaVersion) return {};
+    return compareShapes(expectedShape(static_cast<int>(version)), schemaShape(db));
+  } catch (const sql::Error& e) {
+    if (isBusy(e.code)) fail(UserError::Kind::Locked, "store.locked", {path.string()});
+    fail(UserError::Kind::Io, "store.io", {path.string(), e.what()});
+  }
+}
+
 void Store::checkIntegrity(const fs::path& path, const Options& options) {
-  sqlite3* db = openConnection(path, SQLITE_OPEN_READONLY);
+  sqlite3* db = openReadOnly(path);
   ConnectionCloser closer{db};
   sqlite3_busy_timeout(db, options.busyTimeoutMs);
   sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);
@@ -188,9 +356,14 @@ void Store::checkIntegrity(const fs::path& path, const Options& options) {
 
 void Store::configureConnection(int busyTimeoutMs) {
   sqlite3_busy_timeout(m_db, busyTimeoutMs);
+  if (m_readOnly) {
+    // Nothing to set up for writing; the file keeps the journal mode it has.
+    sql::exec(m_db, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296;");
+    return;
+  }
   // Memory-mapped reads spare a copy per page and the page cache its mallocs.
   sql::exec(m_db,
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; "
             "PRAGMA mmap_size = 4294967296;");
   std::string mode;
   {
@@ -231,34 +404,110 @@ Store Store::open(const fs::path& path, const Options& options) {
   // a map that needs migrating is checked now; any other is checked by
   // loadChecked(), alongside the load.
   const bool migrating = check.schemaVersion < kSchemaVersion;
+  bool readOnly = options.readOnly || !markedWritable(path);
+  if (migrating && readOnly)
+    fail(UserError::Kind::ReadOnly, "store.readonly_migrate",
+         {path.string(), std::to_string(check.schemaVersion), std::to_string(kSchemaVersion)});
   if (migrating) checkIntegrity(path, options);
-  sqlite3* db = openConnection(path, SQLITE_OPEN_READWRITE);
+  sqlite3* db = readOnly ? openForChecks(path) : openConnection(path, SQLITE_OPEN_READWRITE);
+  // SQLite falls back to reading when the system refuses writing (an
+  // immutable file, a read-only medium).
+  if (!readOnly && sqlite3_db_readonly(db, "main") == 1) {
+    sqlite3_close(db);
+    if (migrating)
+      fail(UserError::Kind::ReadOnly, "store.readonly_migrate",
+           {path.string(), std::to_string(check.schemaVersion), std::to_string(kSchemaVersion)});
+    readOnly = true;
+    db = openForChecks(path);
+  }
   Store store(db, path);
   store.m_options = options;
   store.m_verified = migrating;
+  store.m_readOnly = readOnly;
+  // What a killed Nestmap left beside the map while writing it goes now.
+  if (!readOnly) removeStaleTemps(path);
   try {
     sqlite3_busy_timeout(db, options.busyTimeoutMs);
     if (migrating) store.migrate();
     store.configureConnection(options.busyTimeoutMs);
   } catch (const sql::Error& e) {
-    if (isBusy(e.code)) fail(UserError::Kind::Locked, "store.locked", {path.string()});
+    if (auto explained = explain(e, path)) throw *explained;
     fail(UserError::Kind::Io, "store.io", {path.string(), e.what()});
   }
   return store;
+}
+
+std::optional<UserError> Store::explain(const std::exception& error, const fs::path& path) {
+  const std::string file = path.empty() ? tr("store.the_map") : path.string();
+  if (const auto* user = dynamic_cast<const UserError*>(&error)) return *user;
+  if (const auto* e = dynamic_cast<const sql::Error*>(&error)) {
+    if (e->systemErrno == ENOSPC || e->systemErrno == EDQUOT)
+      return UserError(UserError::Kind::Io, trf("store.disk_full", {file}));
+    if (e->systemErrno == EROFS) return UserError(UserError::Kind::ReadOnly, trf("store.readonly_write", {file}));
+    switch (e->code & 0xff) {
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        return UserError(UserError::Kind::Locked, trf("store.locked", {file}));
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+        return UserError(UserError::Kind::ReadOnly, trf("store.readonly_write", {file}));
+      case SQLITE_FULL:
+        return UserError(UserError::Kind::Io, trf("store.disk_full", {file}));
+      case SQLITE_CONSTRAINT:
+        return UserError(UserError::Kind::InvalidInput, trf("store.constraint", {file, e->what()}));
+      case SQLITE_CORRUPT:
+      case SQLITE_NOTADB:
+        return UserError(UserError::Kind::Corrupt, trf("store.corrupt", {file, e->what()}));
+      case SQLITE_IOERR:
+      case SQLITE_CANTOPEN:
+        return UserError(UserError::Kind::Io, trf("store.io", {file, e->what()}));
+      default:
+        return std::nullopt;
+    }
+  }
+  if (const auto* e = dynamic_cast<const fs::filesystem_error*>(&error)) {
+    const std::string where = e->path1().empty() ? file : e->path1().string();
+    if (e->code() == std::errc::no_space_on_device) return UserError(UserError::Kind::Io, trf("store.disk_full", {where}));
+    if (e->code() == std::errc::read_only_file_system || e->code() == std::errc::permission_denied ||
+        e->code() == std::errc::operation_not_permitted)
+      return UserError(UserError::Kind::ReadOnly, trf("store.cannot_write", {where}));
+    return UserError(UserError::Kind::Io, trf("store.io", {where, e->code().message()}));
+  }
+  return std::nullopt;
 }
 
 void Store::migrate() {
   int from = schemaVersion();
   // The backup goes beside the file, named after the schema it holds, and
   // never overwrites an earlier backup.
-  fs::path backup = m_path.string() + ".schema" + std::to_string(from) + ".bak";
-  for (int n = 2; fs::exists(backup); ++n)
-    backup = m_path.string() + ".schema" + std::to_string(from) + "-" + std::to_string(n) + ".bak";
-  backupTo(backup);
+  // The backup goes beside the file, named after the schema it holds, and
+  // never over an earlier backup: it is written through a temporary file and
+  // moved to the first free name without replacing anything.
+  fs::path backup;
+  for (int n = 1;; ++n) {
+    backup = m_path.string() + ".schema" + std::to_string(from) + (n == 1 ? "" : "-" + std::to_string(n)) + ".bak";
+    try {
+      writeOutputFile(backup, {.force = false, .kind = OutputKind::Map, .forceOption = false},
+                      [&](const fs::path& temp) { backupTo(temp); });
+      break;
+    } catch (const UserError& e) {
+      if (e.kind() != UserError::Kind::Exists || n > 1000) throw;
+    }
+  }
+  // A migration that fails leaves the map as it was, so its backup would
+  // only be clutter (one more on every attempt): it goes again.
+  auto dropBackup = [&] {
+    removeWithSidecars(backup);
+    m_migrationBackup.reset();
+  };
   m_migrationBackup = backup;
-
-  sql::exec(m_db, "PRAGMA foreign_keys = OFF");
-  sql::exec(m_db, "BEGIN IMMEDIATE");
+  try {
+    sql::exec(m_db, "PRAGMA foreign_keys = OFF");
+    sql::exec(m_db, "BEGIN IMMEDIATE");
+  } catch (...) {
+    dropBackup();
+    throw;
+  }
   try {
     for (int version = from; version < kSchemaVersion; ++version) {
       auto step = std::find_if(std::begin(kMigrations), std::end(kMigrations),
@@ -275,7 +524,12 @@ void Store::migrate() {
       throw sql::Error(SQLITE_CONSTRAINT, "foreign key check failed after migration");
     sql::exec(m_db, "COMMIT");
   } catch (...) {
-    sql::exec(m_db, "ROLLBACK");
+    dropBackup();
+    try {
+      sql::exec(m_db, "ROLLBACK");
+    } catch (...) {
+      // The transaction is gone either way; the first error says why.
+    }
     throw;
   }
 }
@@ -293,6 +547,115 @@ std::vector<std::string> Store::integrityCheck(bool full) {
   while (fk.step())
     problems.push_back("foreign key: " + fk.text(0) + " row " + std::to_string(fk.integer(1)) + " → " + fk.text(2));
   return problems;
+}
+
+namespace {
+
+enum class FieldKind { Date, Uuid, Color, Finite, Shape, Direction, TieStatus, AgreementStatus, Reach };
+struct FieldRule {
+  const char* table;
+  const char* rowId;  ///< what names the row in a report
+  const char* column;
+  FieldKind kind;
+  bool nullable;
+};
+// Every stored value that load() turns into a type with a fallback: a value
+// the fallback would have to replace is a problem `check` names.
+constexpr FieldRule kFieldRules[] = {
+    {"sector", "id", "uuid", FieldKind::Uuid, false},
+    {"sector", "id", "color", FieldKind::Color, false},
+    {"actor_type", "id", "uuid", FieldKind::Uuid, false},
+    {"actor_type", "id", "color", FieldKind::Color, false},
+    {"actor_type", "id", "shape", FieldKind::Shape, false},
+    {"tie_type", "id", "uuid", FieldKind::Uuid, false},
+    {"tie_type", "id", "color", FieldKind::Color, false},
+    {"agreement_type", "id", "uuid", FieldKind::Uuid, false},
+    {"status_label", "id", "uuid", FieldKind::Uuid, false},
+    {"status_label", "id", "status", FieldKind::AgreementStatus, false},
+    {"status_label", "id", "color", FieldKind::Color, false},
+    {"nest_template", "id", "uuid", FieldKind::Uuid, false},
+    {"nest_category", "id", "uuid", FieldKind::Uuid, false},
+    {"nest_category", "id", "reach", FieldKind::Reach, false},
+    {"nest_category", "id", "radius_km", FieldKind::Finite, false},
+    {"nest_category", "id", "weight", FieldKind::Finite, false},
+    {"actor", "id", "uuid", FieldKind::Uuid, false},
+    {"actor", "id", "latitude", FieldKind::Finite, true},
+    {"actor", "id", "longitude", FieldKind::Finite, true},
+    {"actor", "id", "valid_from", FieldKind::Date, true},
+    {"actor", "id", "valid_to", FieldKind::Date, true},
+    {"contact", "id", "uuid", FieldKind::Uuid, false},
+    {"tie", "id", "uuid", FieldKind::Uuid, false},
+    {"tie", "id", "direction", FieldKind::Direction, false},
+    {"tie", "id", "status", FieldKind::TieStatus, false},
+    {"tie", "id", "valid_from", FieldKind::Date, true},
+    {"tie", "id", "valid_to", FieldKind::Date, true},
+    {"tie", "id", "weight", FieldKind::Finite, true},
+    {"agreement", "id", "uuid", FieldKind::Uuid, false},
+    {"agreement", "id", "review_date", FieldKind::Date, true},
+    {"agreement_status", "agreement_id", "date", FieldKind::Date, false},
+    {"agreement_status", "agreement_id", "status", FieldKind::AgreementStatus, false},
+    {"view", "id", "uuid", FieldKind::Uuid, false},
+    {"view", "id", "camera_x", FieldKind::Finite, false},
+    {"view", "id", "camera_y", FieldKind::Finite, false},
+    {"view", "id", "zoom", FieldKind::Finite, false},
+    {"view_position", "view_id", "x", FieldKind::Finite, false},
+    {"view_position", "view_id", "y", FieldKind::Finite, false},
+};
+
+/// Why `value` (of SQLite type `type`) is not a `kind`; empty when it is one.
+std::string fieldFault(FieldKind kind, const std::string& type, const std::string& value, double number,
+                       std::int64_t bytes) {
+  auto textual = [&](bool ok) {
+    if (type == "text" && ok) return std::string();
+    if (kind == FieldKind::Date) return tr("check.bad_date");
+    if (kind == FieldKind::Color) return tr("check.bad_color");
+    return tr("check.bad_choice");
+  };
+  switch (kind) {
+    case FieldKind::Date:
+      return textual(Date::parse(value).has_value());
+    case FieldKind::Color:
+      return textual(Color::parse(value).has_value());
+    case FieldKind::Shape:
+      return textual(parseShape(value).has_value());
+    case FieldKind::Direction:
+      return textual(parseDirection(value).has_value());
+    case FieldKind::TieStatus:
+      return textual(parseTieStatus(value).has_value());
+    case FieldKind::AgreementStatus:
+      return textual(parseAgreementStatus(value).has_value());
+    case FieldKind::Reach:
+      return textual(parseReach(value).has_value());
+    case FieldKind::Uuid:
+      return type == "blob" && bytes == 16 ? std::string() : tr("check.bad_uuid");
+    case FieldKind::Finite:
+      if (type != "real" && type != "integer") return tr("check.bad_number");
+      return std::isfinite(number) ? std::string() : tr("check.bad_number");
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> Store::fieldProblems() {
+  std::vector<std::string> out;
+  for (const FieldRule& rule : kFieldRules) {
+    const std::string column = rule.column;
+    sql::Stmt s(m_db, std::string("SELECT ") + rule.rowId + ", typeof(\"" + column + "\"), \"" + column + "\", length(\"" +
+                          column + "\") FROM \"" + rule.table + "\"");
+    while (s.step()) {
+      const std::string type = s.text(1);
+      if (type == "null") {
+        if (!rule.nullable) out.push_back(trf("check.field", {rule.table, std::to_string(s.integer(0)), column, "NULL", tr("check.missing")}));
+        continue;
+      }
+      const std::string value = type == "blob" ? std::string("<blob>") : s.text(2);
+      const std::string fault = fieldFault(rule.kind, type, value, s.real(2), s.integer(3));
+      if (!fault.empty())
+        out.push_back(trf("check.field", {rule.table, std::to_string(s.integer(0)), column, value, fault}));
+    }
+  }
+  return out;
 }
 
 void Store::backupTo(const fs::path& target) {
@@ -1018,33 +1381,29 @@ void loadViews(sqlite3* db, Model& m) {
 /// transactions that see the same newest id see the same map.
 std::int64_t lastChange(sqlite3* db) { return sql::queryInt(db, "SELECT coalesce(max(id), 0) FROM change_log"); }
 
-/// Maps with fewer ties load on one connection. Larger ones split the work in
-/// two halves for two cores: a second connection reads the upper half of the
-/// ties while this one reads everything else and then the lower half.
-constexpr std::size_t kParallelTies = 50000;
-
 }  // namespace
 
 Model Store::loadChecked() {
   if (m_verified) return load();
   // quick_check reads every page, as the load does: on two cores the two run
   // side by side. Nothing is written before both are done.
-  std::exception_ptr checkError;
-  std::thread checker([&] {
-    try {
-      checkIntegrity(m_path, m_options);
-    } catch (...) {
-      checkError = std::current_exception();
-    }
-  });
+  std::exception_ptr checkError, loadError;
   Model model;
-  std::exception_ptr loadError;
-  try {
-    model = load();
-  } catch (...) {
-    loadError = std::current_exception();
+  {
+    // Joined at the end of this block on every path, a throw included.
+    std::jthread checker([&] {
+      try {
+        checkIntegrity(m_path, m_options);
+      } catch (...) {
+        checkError = std::current_exception();
+      }
+    });
+    try {
+      model = load();
+    } catch (...) {
+      loadError = std::current_exception();
+    }
   }
-  checker.join();
   if (checkError) std::rethrow_exception(checkError);  // a damaged file explains a failed load best
   if (loadError) std::rethrow_exception(loadError);
   m_verified = true;
@@ -1054,20 +1413,29 @@ Model Store::loadChecked() {
 Model Store::load() {
   Model m;
   // One read transaction: the whole map comes from one consistent state.
-  sql::exec(m_db, "BEGIN");
+  // Inside a write transaction (a command that found the file changed
+  // under it) that transaction is the consistent state.
+  const bool ownTransaction = !inTransaction();
+  if (ownTransaction) sql::exec(m_db, "BEGIN");
   try {
+    m_loadedDataVersion = dataVersion();
     const std::int64_t marker = lastChange(m_db);
     const std::size_t tieCount = estimateRows(m_db, "tie");
     RowId split = INT64_MAX;
     Table<Tie> upper;
-    std::thread worker;
     std::exception_ptr workerError;
     bool workerConsistent = false;
-    if (tieCount >= kParallelTies) {
+    // Declared after what it writes to: when anything below throws, its
+    // destructor joins it before those go (a joinable std::thread would call
+    // std::terminate), and the rollback below runs after the join.
+    std::jthread worker;
+    // A second connection sees only what is committed: inside a write
+    // transaction of ours, which may hold uncommitted rows, read on this one.
+    if (tieCount >= kParallelTies && ownTransaction) {
       RowId lo = sql::queryInt(m_db, "SELECT min(id) FROM tie"), hi = sql::queryInt(m_db, "SELECT max(id) FROM tie");
       split = lo + (hi - lo) / 2;
       upper.reserve(tieCount / 2 + 1024);
-      worker = std::thread([&, split] {
+      worker = std::jthread([&, split] {
         sqlite3* db = nullptr;
         try {
           db = openConnection(m_path, SQLITE_OPEN_READONLY);
@@ -1103,9 +1471,9 @@ Model Store::load() {
     sql::Stmt fields(m_db, "SELECT tie_id, key, value FROM tie_field ORDER BY tie_id");
     while (fields.step())
       if (Tie* t = m.ties.find(fields.integer(0))) t->customFields[fields.text(1)] = fields.text(2);
-    sql::exec(m_db, "COMMIT");
+    if (ownTransaction) sql::exec(m_db, "COMMIT");
   } catch (...) {
-    sql::exec(m_db, "ROLLBACK");
+    if (ownTransaction) sql::exec(m_db, "ROLLBACK");
     throw;
   }
   return m;

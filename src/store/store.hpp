@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/error.hpp"
 #include "core/model.hpp"
 
 struct sqlite3;
@@ -23,6 +24,7 @@ class Stmt;
 /// How a Store opens its file.
 struct StoreOptions {
   int busyTimeoutMs = 2000;  ///< how long to wait for another process's lock
+  bool readOnly = false;     ///< open for reading only, even when the file could be written
 };
 
 /// One open .nestmap file: checks, migrations, load, write-through of records, change log.
@@ -31,6 +33,8 @@ class Store {
   static constexpr std::int32_t kApplicationId = 0x4E4D4150;  // "NMAP"
   static constexpr int kSchemaVersion = 2;
   static constexpr int kOldestSchemaVersion = 1;
+  /// Maps with at least this many ties load them in two halves, on two connections and two threads.
+  static constexpr std::size_t kParallelTies = 50000;
 
   using Options = StoreOptions;
 
@@ -48,6 +52,17 @@ class Store {
   /// Checks that `path` is a Nestmap map this version can open, without changing a byte of it.
   /// Throws UserError naming the reason: not found, not SQLite, not Nestmap, newer, corrupt, locked.
   static FileCheck checkFile(const std::filesystem::path& path, const Options& options = {});
+  /// What in the file's schema differs from the schema of its version: foreign
+  /// tables, columns, indexes, triggers and views, and missing ones, one line
+  /// each; empty when it matches exactly. Reads the file only.
+  static std::vector<std::string> schemaProblems(const std::filesystem::path& path, const Options& options = {});
+  /// Every stored value that the loader would have to guess at: dates that are
+  /// no dates, enumerations out of their lists, non-finite numbers, UUIDs of the
+  /// wrong length, references to rows that do not exist. One line per field.
+  std::vector<std::string> fieldProblems();
+  /// A failure of SQLite (or the file system) below a store call as the UserError
+  /// a user can act on (locked, read-only, disk full, constraint); nullopt for a bug.
+  static std::optional<UserError> explain(const std::exception& error, const std::filesystem::path& path);
 
   Store(Store&& other) noexcept;
   Store& operator=(Store&& other) noexcept;
@@ -56,6 +71,10 @@ class Store {
   ~Store();
 
   const std::filesystem::path& path() const { return m_path; }
+  /// Whether this map can only be read (a read-only file or medium, or opened so).
+  bool readOnly() const { return m_readOnly; }
+  /// PRAGMA data_version as the last load() saw it, inside its transaction; -1 before any load.
+  std::int64_t loadedDataVersion() const { return m_loadedDataVersion; }
   /// The backup written before migrating this file, if it was migrated when opened.
   const std::optional<std::filesystem::path>& migrationBackup() const { return m_migrationBackup; }
 
@@ -125,6 +144,8 @@ class Store {
   std::optional<std::filesystem::path> m_migrationBackup;
   std::unordered_map<std::string, std::unique_ptr<sql::Stmt>> m_statements;
   Options m_options;
+  bool m_readOnly = false;
+  std::int64_t m_loadedDataVersion = -1;  ///< -1: never loaded
   bool m_verified = false;   ///< passed PRAGMA quick_check since it was opened
   bool m_freshRows = false;  ///< inside writeNewMap(): records have no children to replace
 };

@@ -19,6 +19,7 @@
 #include "core/name_match.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
+#include "ui/edit_scope.hpp"
 #include "ui/open_external.hpp"
 #include "ui/sidebar_panel.hpp"
 #include "ui/ui_text.hpp"
@@ -221,6 +222,7 @@ RowId AgreementEditor::draw(Document& doc, const std::set<RowId>& canvasSelectio
   ImGui::SetNextWindowPos(pos, ImGuiCond_Appearing);
   ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
   std::string title = m_agreementId ? trf("agreement_editor.window", {a.title}) : tr("agreement_editor.new_window");
+  if (!editable(doc)) title += " (" + tr("readonly.badge") + ")";
   // "##" in a title would be read as part of the window's id.
   for (std::size_t at = title.find("##"); at != std::string::npos; at = title.find("##", at + 2))
     title.insert(at + 1, " ");
@@ -228,6 +230,7 @@ RowId AgreementEditor::draw(Document& doc, const std::set<RowId>& canvasSelectio
   bool open = true;
   RowId created = 0;
   if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    readOnlyBadge(doc);
     if (m_agreementId == 0) created = drawCreate(doc);
     if (created == 0) drawFields(doc, a, canvasSelection);
   }
@@ -240,7 +243,11 @@ RowId AgreementEditor::drawCreate(Document& doc) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", tr("agreement_editor.draft_hint").c_str());
   ImGui::PopTextWrapPos();
-  const bool pressed = ImGui::Button(widgetId(tr("agreement_editor.create"), "create").c_str());
+  bool pressed = false;
+  {
+    EditScope edit(doc);
+    pressed = ImGui::Button(widgetId(tr("agreement_editor.create"), "create").c_str());
+  }
   m_rects.remember("create");
   showError("create");
   if (!pressed) return 0;
@@ -260,6 +267,8 @@ RowId AgreementEditor::drawCreate(Document& doc) {
 void AgreementEditor::drawFields(Document& doc, const Agreement& a, const std::set<RowId>& canvasSelection) {
   const Model& m = doc.model();
   ImGui::PushItemWidth(ImGui::GetFontSize() * -11);
+  // Everything but opening a document and the history is an edit: greyed out on a read-only map.
+  std::optional<EditScope> edit(std::in_place, doc);
 
   std::string text;
   if (textField("title", tr("agreement_editor.title"), a.title, text))
@@ -359,9 +368,11 @@ void AgreementEditor::drawFields(Document& doc, const Agreement& a, const std::s
       ImGui::SetTooltip("%s", trf("agreement_editor.block_tip", {std::to_string(block)}).c_str());
   }
   showError("blocks");
+  edit.reset();
 
   drawDocuments(doc, a);
 
+  edit.emplace(doc);
   heading(tr("agreement_editor.notes"));
   if (textField("notes", "##notes", a.notes, text, true)) change(doc, "notes", [&](Agreement& x) { x.notes = text; });
 
@@ -369,6 +380,7 @@ void AgreementEditor::drawFields(Document& doc, const Agreement& a, const std::s
 
   if (m_agreementId != 0) {
     drawStatus(doc, a);
+    edit.reset();
     heading(tr("agreement_editor.history"));
     drawTimeline(m, a);
   } else {
@@ -549,6 +561,7 @@ void AgreementEditor::drawDocuments(Document& doc, const Agreement& a) {
       ImGui::TableNextColumn();
       ImGui::SetNextItemWidth(-FLT_MIN);
       const std::string titleField = withNumber("doc_title:", static_cast<std::int64_t>(i));
+      std::optional<EditScope> edit(std::in_place, doc);
       if (textField(titleField, "", d.title, text))
         change(doc, titleField, [&](Agreement& x) {
           if (i < x.documents.size()) x.documents[i].title = trimmed(text);
@@ -565,6 +578,7 @@ void AgreementEditor::drawDocuments(Document& doc, const Agreement& a) {
             if (i < x.documents.size()) x.documents[i].reference = text;
           });
       }
+      edit.reset();  // a document of a read-only map can still be opened
       ImGui::TableNextColumn();
       const std::string openField = withNumber("doc_open:", static_cast<std::int64_t>(i));
       if (ImGui::SmallButton(widgetId(tr("agreement_editor.open"), openField).c_str()))
@@ -573,6 +587,7 @@ void AgreementEditor::drawDocuments(Document& doc, const Agreement& a) {
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", resolveDocumentReference(d.reference, base).c_str());
       ImGui::TableNextColumn();
       const std::string removeField = withNumber("doc_remove:", static_cast<std::int64_t>(i));
+      edit.emplace(doc);
       if (ImGui::SmallButton(widgetId(tr("agreement_editor.remove"), removeField).c_str()))
         change(doc, removeField, [&](Agreement& x) {
           if (i < x.documents.size()) x.documents.erase(x.documents.begin() + static_cast<std::ptrdiff_t>(i));
@@ -586,6 +601,7 @@ void AgreementEditor::drawDocuments(Document& doc, const Agreement& a) {
     for (const char* prefix : {"doc_open:", "doc_remove:"}) showError(withNumber(prefix, static_cast<std::int64_t>(i)));
 
   // A new document: a title (optional) and a path or address.
+  EditScope edit(doc);
   const float width = ImGui::GetContentRegionAvail().x;
   ImGui::SetNextItemWidth(width * 0.3f);
   ImGui::InputTextWithHint("##new_doc_title", tr("agreement_editor.doc_title").c_str(), &m_newDocTitle);

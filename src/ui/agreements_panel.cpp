@@ -16,6 +16,7 @@
 #include "core/name_match.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
+#include "ui/edit_scope.hpp"
 #include "ui/table_headers.hpp"
 #include "ui/ui_text.hpp"
 
@@ -222,7 +223,7 @@ void AgreementsPanel::filterRows() {
 std::optional<ImVec2> AgreementsPanel::itemCenter(std::string_view item) const { return m_rects.center(item); }
 
 void AgreementsPanel::remove(Document& doc) {
-  if (!m_selected) return;
+  if (!m_selected || !editable(doc)) return;
   try {
     doc.execute(deleteAgreement(doc.model(), m_selected));
   } catch (const UserError& e) {
@@ -257,17 +258,24 @@ void AgreementsPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
 void AgreementsPanel::drawToolbar(Document& doc) {
   const Model& m = doc.model();
   const float font = ImGui::GetFontSize();
-  if (ImGui::Button(widgetId(tr("register.new"), "new").c_str())) {
-    m_editor.setToday(m_today);
-    m_editor.openNew();
+  {
+    EditScope edit(doc);
+    if (ImGui::Button(widgetId(tr("register.new"), "new").c_str())) {
+      m_editor.setToday(m_today);
+      m_editor.openNew();
+    }
   }
   m_rects.remember("new");
   ImGui::SameLine();
   ImGui::BeginDisabled(m_selected == 0);
+  // On a read-only map the editor shows the agreement without letting it be changed.
   if (ImGui::Button(widgetId(tr("register.edit"), "edit").c_str())) openEditor(m_selected);
   m_rects.remember("edit");
   ImGui::SameLine();
-  if (ImGui::Button(widgetId(tr("register.delete"), "delete").c_str())) remove(doc);
+  {
+    EditScope edit(doc);
+    if (ImGui::Button(widgetId(tr("register.delete"), "delete").c_str())) remove(doc);
+  }
   m_rects.remember("delete");
   ImGui::EndDisabled();
 

@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <set>
 
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -10,34 +11,54 @@
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "layout/view_layout.hpp"
+#include "platform/output_file.hpp"
 #include "ui/canvas_panel.hpp"
+#include "ui/edit_scope.hpp"
 #include "ui/nest_overlay.hpp"
 
 namespace nestmap {
 
 void AppShell::undo(Document& doc) {
-  if (!doc.canUndo()) return;
+  if (!doc.canUndo() || !editable(doc)) return;
   const std::string what = doc.undoDescription();
-  doc.undo();
+  try {
+    doc.undo();
+  } catch (const UserError& e) {
+    // Changed by another program (the map is read again, the history gone), locked, ...: nothing was undone.
+    message = e.what();
+    messageIsError = true;
+    return;
+  }
   message = trf("shell.undone", {what});
   messageIsError = false;
 }
 
 void AppShell::redo(Document& doc) {
-  if (!doc.canRedo()) return;
+  if (!doc.canRedo() || !editable(doc)) return;
   const std::string what = doc.redoDescription();
-  doc.redo();
+  try {
+    doc.redo();
+  } catch (const UserError& e) {
+    message = e.what();
+    messageIsError = true;
+    return;
+  }
   message = trf("shell.redone", {what});
   messageIsError = false;
+}
+
+void saveMapCopy(Document& doc, const std::filesystem::path& target) {
+  // SQLite's online backup into a temporary file beside the target, moved into place
+  // only when whole and never over a file, also not one made meanwhile.
+  writeOutputFile(target, {.force = false, .kind = OutputKind::Map, .forceOption = false},
+                  [&](const std::filesystem::path& temp) { doc.store().backupTo(temp); });
 }
 
 void AppShell::saveAs(Document& doc) {
   const std::filesystem::path target(m_saveAsPath);
   try {
     if (target.empty()) throw UserError(UserError::Kind::InvalidInput, tr("shell.save_as_empty"));
-    if (std::filesystem::exists(target))
-      throw UserError(UserError::Kind::Exists, trf("store.exists", {target.string()}));
-    doc.store().backupTo(target);
+    saveMapCopy(doc, target);
     message = trf("shell.saved_as", {target.string()});
     messageIsError = false;
   } catch (const std::exception& e) {
@@ -47,7 +68,8 @@ void AppShell::saveAs(Document& doc) {
 }
 
 void AppShell::applyViewLayout(Document& doc, CanvasPanel& canvas, const ViewLayoutRequest& request) {
-  const Model& m = doc.model();
+  // The map as the canvas shows it: on a read-only map with the layouts it holds in memory.
+  const Model& m = canvas.shownModel(doc);
   try {
     // A nest goes into the prison's own view ("Nest Gent"), made the first time;
     // the other layouts rearrange the view on the canvas.
@@ -63,10 +85,21 @@ void AppShell::applyViewLayout(Document& doc, CanvasPanel& canvas, const ViewLay
     } else {
       return;
     }
+    // A read-only map shows a layout without writing it, in a view it has: a new one cannot be made.
+    if (doc.readOnly() && view.id == 0)
+      throw UserError(UserError::Kind::ReadOnly, trf("readonly.no_new_view", {view.name}));
     view.layout = request.algo;
     ViewLayout layout = layoutView(m, view.id, request);
+    if (doc.readOnly()) {
+      if (view.id != canvas.options().viewId) canvas.showView(view.id);
+      canvas.showUnsavedLayout(view.id, view.layout, std::move(layout.placement));
+      canvas.fit();
+      message = layout.summary + " " + tr("readonly.layout_not_saved");
+      messageIsError = false;
+      return;
+    }
     const std::string name = view.name;
-    doc.execute(applyLayout(m, std::move(view), std::move(layout.placement)));
+    doc.execute(applyLayout(doc.model(), std::move(view), std::move(layout.placement)));
     for (const auto& [id, v] : doc.model().views)
       if (v.name == name) {
         if (id != canvas.options().viewId) canvas.showView(id);
@@ -91,13 +124,20 @@ void AppShell::drawAnalysisMenu(Document& doc, CanvasPanel& canvas) {
       // The prisons by name; each gets its own nest view.
       const std::vector<const Actor*> prisons = prisonsByName(m);
       if (prisons.empty()) ImGui::TextDisabled("%s", tr("menu.layout_no_prisons").c_str());
-      for (const Actor* prison : prisons)
-        if (ImGui::MenuItem(prison->name.c_str())) {
+      // A read-only map can lay out the nest views it has, not make new ones.
+      std::set<RowId> nestViews;
+      if (doc.readOnly())
+        for (const auto& [id, view] : m.views) nestViews.insert(nestPrisonOf(m, id));
+      for (const Actor* prison : prisons) {
+        const bool possible = !doc.readOnly() || nestViews.count(prison->id) > 0;
+        if (ImGui::MenuItem(prison->name.c_str(), nullptr, false, possible)) {
           ViewLayoutRequest request;
           request.algo = "nest";
           request.prisonId = prison->id;
           applyViewLayout(doc, canvas, request);
         }
+        if (!possible && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) readOnlyTooltip();
+      }
       ImGui::EndMenu();
     }
     const std::pair<const char*, const char*> others[] = {
@@ -170,8 +210,11 @@ float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
     if (ImGui::BeginMenu(tr("menu.edit").c_str())) {
       const std::string undoLabel = doc.canUndo() ? trf("menu.undo_what", {doc.undoDescription()}) : tr("menu.undo");
       const std::string redoLabel = doc.canRedo() ? trf("menu.redo_what", {doc.redoDescription()}) : tr("menu.redo");
+      // A read-only map has nothing to undo: it says why instead.
+      EditScope edit(doc);
       if (ImGui::MenuItem(undoLabel.c_str(), "Ctrl+Z", false, doc.canUndo())) undo(doc);
       if (ImGui::MenuItem(redoLabel.c_str(), "Ctrl+Shift+Z", false, doc.canRedo())) redo(doc);
+      if (!edit.editable()) ImGui::TextUnformatted(tr("readonly.badge").c_str());
       ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr("menu.view").c_str())) {
@@ -299,8 +342,14 @@ void AppShell::drawStatusBar(const Document& doc, CanvasPanel& canvas, ImVec2 po
                                          std::to_string(m.agreements.size())})
                         .c_str());
   ImGui::SameLine(0, 24);
-  // Every command is written through at once: there is nothing left to save.
-  ImGui::TextColored(ImVec4(0.15f, 0.5f, 0.25f, 1), "%s", tr("shell.all_saved").c_str());
+  if (doc.readOnly()) {
+    // Nothing can be changed, so nothing is waiting to be saved either: say which of the two holds.
+    ImGui::TextColored(ImVec4(0.75f, 0.4f, 0.0f, 1), "%s", tr("readonly.badge").c_str());
+    if (ImGui::IsItemHovered()) readOnlyTooltip();
+  } else {
+    // Every command is written through at once: there is nothing left to save.
+    ImGui::TextColored(ImVec4(0.15f, 0.5f, 0.25f, 1), "%s", tr("shell.all_saved").c_str());
+  }
   if (canvas.layoutRunning()) {
     ImGui::SameLine(0, 24);
     ImGui::TextUnformatted(tr("shell.layout").c_str());

@@ -17,6 +17,11 @@ class Document;
 class CanvasPanel;
 struct ViewLayoutRequest;
 
+/// Bestand ▸ Opslaan als: a consistent copy of the map as it is now at `target`, written
+/// through a temporary file and moved into place only when whole (writeOutputFile); an
+/// existing file, also one that appears meanwhile, is refused. Throws a UserError.
+void saveMapCopy(Document& doc, const std::filesystem::path& target);
+
 /// The frame of the window: Bestand (Nieuw, Openen, Recente bestanden, Opslaan
 /// als, Sluiten), Bewerken, Beeld (thema, taal), Analyse (lay-outs into the
 /// view, the metrics table, colour, focus), Help; Ctrl+Z, Ctrl+Shift+Z

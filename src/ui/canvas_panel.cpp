@@ -21,6 +21,7 @@
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
 #include "layout/view_layout.hpp"
+#include "ui/edit_scope.hpp"
 
 namespace nestmap {
 namespace {
@@ -119,18 +120,94 @@ std::optional<std::pair<Vec2, double>> CanvasPanel::screenOf(RowId actorId) cons
   return std::pair{m_camera.toScreen(node.position, toVec(m_size)), radius};
 }
 
+bool CanvasPanel::editable(const Document& doc) const { return !m_readOnly && nestmap::editable(doc); }
+
+bool CanvasPanel::run(Document& doc, const std::function<CommandPtr()>& make) {
+  try {
+    doc.execute(make());
+    return true;
+  } catch (const UserError& e) {
+    // Nothing changed (or the map was read again, as another program left it): say why.
+    m_refusal = e.what();
+    return false;
+  }
+}
+
+const Model& CanvasPanel::shownModel(const Document& doc) {
+  if (!doc.readOnly() || (m_unsaved.empty() && !m_memoryView)) {
+    m_shown.reset();
+    return doc.model();
+  }
+  if (m_shown && !m_shownStale && m_shownRevision == doc.revision()) return *m_shown;
+  auto shown = std::make_unique<Model>(doc.model());
+  if (m_memoryView && !shown->views.empty()) {
+    // Another program gave the map views of its own: the overview held here is no longer needed.
+    m_unsaved.erase(m_memoryView);
+    m_memoryView = 0;
+  }
+  if (m_memoryView) {
+    View view;
+    view.id = m_memoryView;
+    view.name = tr("view.overview");
+    shown->views.put(std::move(view));
+  }
+  for (const auto& [viewId, unsaved] : m_unsaved) {
+    View* view = shown->views.find(viewId);
+    if (!view) continue;
+    view->layout = unsaved.algo;
+    ViewPositions& positions = shown->positions[viewId];
+    for (const auto& [actorId, at] : unsaved.placement) {
+      if (!shown->actors.contains(actorId)) continue;  // removed by another program since
+      if (at)
+        positions[actorId] = *at;
+      else
+        positions.erase(actorId);
+    }
+  }
+  m_shown = std::move(shown);
+  m_shownRevision = doc.revision();
+  m_shownStale = false;
+  ++m_shownCopies;
+  return *m_shown;
+}
+
+std::uint64_t CanvasPanel::shownRevision(const Document& doc) {
+  // A copy may take the address of one freed before it: the caches (scene, nest overlay)
+  // key on the address and this number, which differs for every copy and from every revision.
+  shownModel(doc);  // brings the copy up to date (or lets it go)
+  return m_shown ? (std::uint64_t{1} << 63) | m_shownCopies : doc.revision();
+}
+
+void CanvasPanel::showUnsavedLayout(RowId viewId, std::string algo,
+                                    std::vector<std::pair<RowId, std::optional<ViewPosition>>> placement) {
+  m_unsaved[viewId] = Unsaved{std::move(algo), std::move(placement)};
+  m_shownStale = true;
+  m_fitPending = true;
+}
+
 void CanvasPanel::ensureView(Document& doc) {
-  const Model& m = doc.model();
+  const Model& m = shownModel(doc);
   if (m_options.viewId && m.views.contains(m_options.viewId)) return;
   if (!m.views.empty()) {
     showView(m.views.records().front().id);
     return;
   }
-  // A map without any view gets the overview, so that positions have a home.
+  // A map without any view gets the overview, so that positions have a home:
+  // in the file when it can be written, else only on the screen.
+  if (doc.readOnly()) {
+    m_memoryView = doc.model().views.nextId();
+    m_shownStale = true;
+    showView(m_memoryView);
+    return;
+  }
+  if (m_writeRefusedAt == doc.revision()) return;
   View view;
   view.name = tr("view.overview");
-  doc.execute(putRecord<View>(view));
-  showView(doc.model().views.records().back().id);
+  const std::uint64_t before = doc.revision();
+  if (run(doc, [&] { return putRecord<View>(view); }))
+    showView(doc.model().views.records().back().id);
+  else if (doc.revision() == before)
+    m_writeRefusedAt = before;  // locked, disk full: not again every frame; a map read again is tried afresh
 }
 
 void CanvasPanel::loadSavedView(const Document& doc) {
@@ -156,13 +233,12 @@ void CanvasPanel::saveView(Document& doc) {
   view.cameraX = m_camera.center.x;
   view.cameraY = m_camera.center.y;
   view.zoom = m_camera.zoom;
-  doc.execute(putRecord<View>(view));
-  m_loadedView = view.id;
+  if (run(doc, [&] { return putRecord<View>(view); })) m_loadedView = view.id;
 }
 
 void CanvasPanel::startLayoutIfUnplaced(Document& doc) {
-  if (m_job) return;
-  const Model& m = doc.model();
+  if (m_job || m_writeRefusedAt == doc.revision()) return;
+  const Model& m = shownModel(doc);
   auto it = m.positions.find(m_options.viewId);
   const std::size_t placed = it == m.positions.end() ? 0 : it->second.size();
   if (m.actors.empty() || placed * 2 >= m.actors.size()) return;
@@ -175,7 +251,7 @@ void CanvasPanel::startLayoutIfUnplaced(Document& doc) {
 }
 
 void CanvasPanel::startForceLayout(Document& doc) {
-  const Model& m = doc.model();
+  const Model& m = shownModel(doc);
   if (m.actors.empty() || !m.views.contains(m_options.viewId)) return;
   GraphSnapshot g = GraphSnapshot::fromModel(m, layoutSnapshotOptions());
   m_jobActors = g.rowIds();
@@ -185,33 +261,63 @@ void CanvasPanel::startForceLayout(Document& doc) {
   LayoutNodes start = startFromView(m, g, m_options.viewId, 1, anyPlaced);
   if (!anyPlaced) start = LayoutNodes{};  // the job's own random start
   m_jobPinned = start.pinned;
+  m_jobPositions.clear();
+  m_jobRevision = doc.revision();
+  m_jobSeeded = false;
   m_job = std::make_unique<LayoutJob>(std::move(g), std::move(start), ForceAtlas2Params{}, LayoutJob::Params{});
 }
 
 void CanvasPanel::pollLayout(Document& doc) {
   if (!m_job) return;
-  std::vector<Vec2> positions;
+  // The positions taken last are kept: the final ones may have come a frame before the job said it was done.
+  std::vector<Vec2>& positions = m_jobPositions;
+  auto placementOf = [&](const std::vector<Vec2>& at) {
+    std::vector<std::pair<RowId, std::optional<ViewPosition>>> placement;
+    for (std::size_t v = 0; v < at.size(); ++v)
+      placement.emplace_back(m_jobActors[v], ViewPosition{at[v].x, at[v].y, v < m_jobPinned.size() && m_jobPinned[v]});
+    return placement;
+  };
   if (m_job->takePositions(positions)) {
-    std::vector<std::pair<RowId, Vec2>> moved;
-    moved.reserve(positions.size());
-    for (std::size_t v = 0; v < positions.size(); ++v) moved.emplace_back(m_jobActors[v], positions[v]);
-    m_builder.movePositions(moved);
-    if (m_fitPending) fitToScene();
+    if (doc.readOnly() && !std::exchange(m_jobSeeded, true) && scene().nodes.size() < positions.size()) {
+      // Actors without a place are not drawn, and a read-only map has nowhere to keep one:
+      // the layout is shown from memory from its first positions on, and moves from there.
+      showUnsavedLayout(m_options.viewId, "fa2", placementOf(positions));
+    } else {
+      std::vector<std::pair<RowId, Vec2>> moved;
+      moved.reserve(positions.size());
+      for (std::size_t v = 0; v < positions.size(); ++v) moved.emplace_back(m_jobActors[v], positions[v]);
+      m_builder.movePositions(moved);
+      if (m_fitPending) fitToScene();
+    }
   }
   const auto state = m_job->state();
   if (state != LayoutJob::State::Finished && state != LayoutJob::State::Cancelled) return;
-  // Settled: the layout becomes part of the map, as one undoable step.
+  // Settled: the layout becomes part of the map, as one undoable step (on a
+  // read-only map it is only shown).
   m_job->takePositions(positions);
+  if (positions.size() != m_jobActors.size()) {
+    m_job.reset();  // stopped before it placed anything
+    return;
+  }
   placeIsolated(m_job->graph(), positions);
-  View view = *doc.model().views.find(m_options.viewId);
+  const View* current = shownModel(doc).views.find(m_options.viewId);
+  if (!current) {
+    m_job.reset();  // the view went meanwhile
+    return;
+  }
+  View view = *current;
   view.layout = "fa2";
-  std::vector<std::pair<RowId, std::optional<ViewPosition>>> placement;
-  for (std::size_t v = 0; v < positions.size(); ++v)
-    placement.emplace_back(m_jobActors[v],
-                           ViewPosition{positions[v].x, positions[v].y, v < m_jobPinned.size() && m_jobPinned[v]});
+  std::vector<std::pair<RowId, std::optional<ViewPosition>>> placement = placementOf(positions);
   m_job.reset();
-  doc.execute(applyLayout(doc.model(), view, std::move(placement)));
   m_fitPending = true;
+  if (doc.readOnly()) {
+    showUnsavedLayout(view.id, view.layout, std::move(placement));
+    return;
+  }
+  const std::uint64_t before = doc.revision();
+  if (run(doc, [&] { return applyLayout(doc.model(), view, std::move(placement)); }) || doc.revision() != before)
+    return;
+  m_writeRefusedAt = before;  // shown until the map changes; not laid out again at this revision
 }
 
 void CanvasPanel::fitToScene() {
@@ -239,6 +345,7 @@ void CanvasPanel::fitToScene() {
 
 void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
   ImGuiIO& io = ImGui::GetIO();
+  const bool canEdit = editable(doc);
   const Vec2 size = toVec(m_size);
   const Vec2 world = m_camera.toWorld(mouse, size);
   const Scene& s = scene();
@@ -263,7 +370,7 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
     m_dragStart = m_dragLast = world;
     if (io.KeyShift) {
       m_drag = Drag::Box;
-    } else if (hovered && io.KeyCtrl && !m_readOnly) {
+    } else if (hovered && io.KeyCtrl && canEdit) {
       // Ctrl+drag to another actor ties the two; Ctrl+click (no drag) toggles the selection.
       m_drag = Drag::Tie;
       m_tieFrom = hovered;
@@ -273,7 +380,7 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
         m_options.selection = {hovered};
       }
       m_options.selectedTie = 0;
-      m_drag = m_readOnly ? Drag::Pan : Drag::Move;
+      m_drag = canEdit ? Drag::Move : Drag::Pan;
       m_moving.clear();
       for (RowId id : m_options.selection)
         if (auto i = s.nodeOf(id); i >= 0) m_moving.emplace_back(id, s.nodes[static_cast<std::size_t>(i)].position);
@@ -286,7 +393,7 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
       if (!io.KeyCtrl) m_options.selection.clear();
       m_options.selectedTie = 0;
       m_drag = Drag::Pan;
-      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !io.KeyCtrl && !m_readOnly) {
+      if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !io.KeyCtrl && canEdit) {
         addActorAt(doc, world);
         m_drag = Drag::None;
       }
@@ -317,8 +424,11 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
       const Vec2 delta = m_dragLast - m_dragStart;
       std::vector<std::pair<RowId, std::optional<ViewPosition>>> placement;
       for (const auto& [id, from] : m_moving)
-        placement.emplace_back(id, ViewPosition{from.x + delta.x, from.y + delta.y, true});
-      doc.execute(setPositions(doc.model(), m_options.viewId, std::move(placement)));
+        if (doc.model().actors.contains(id))
+          placement.emplace_back(id, ViewPosition{from.x + delta.x, from.y + delta.y, true});
+      // Refused: the actors go back to where the file has them.
+      if (!run(doc, [&] { return setPositions(doc.model(), m_options.viewId, std::move(placement)); }))
+        m_builder.movePositions(m_moving);
     } else if (m_drag == Drag::Tie) {
       if (!m_dragMoved) {
         if (!m_options.selection.erase(m_tieFrom)) m_options.selection.insert(m_tieFrom);
@@ -341,20 +451,24 @@ void CanvasPanel::handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas) {
       m_options.selectedTie = 0;
     }
     if (ImGui::IsKeyPressed(static_cast<int>('F')) && !io.KeyCtrl) m_fitPending = true;
-    if (m_readOnly) {
-      // Presentation: nothing is removed.
+    if (!canEdit) {
+      // Presentation, or a read-only map: nothing is removed.
     } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !m_options.selection.empty()) {
-      std::vector<CommandPtr> parts;
-      for (RowId id : m_options.selection)
-        if (doc.model().actors.contains(id)) parts.push_back(deleteActor(doc.model(), id));
-      const std::string what =
-          parts.size() == 1 ? parts.front()->describe() : trf("canvas.delete_actors", {std::to_string(parts.size())});
-      if (!parts.empty()) doc.execute(std::make_unique<GroupCommand>(what, std::move(parts)));
-      m_options.selection.clear();
+      std::size_t present = 0;
+      for (RowId id : m_options.selection) present += doc.model().actors.contains(id);
+      const bool removed = present > 0 && run(doc, [&]() -> CommandPtr {
+                             std::vector<CommandPtr> parts;
+                             for (RowId id : m_options.selection)
+                               if (doc.model().actors.contains(id)) parts.push_back(deleteActor(doc.model(), id));
+                             const std::string what = parts.size() == 1
+                                                          ? parts.front()->describe()
+                                                          : trf("canvas.delete_actors", {std::to_string(parts.size())});
+                             return std::make_unique<GroupCommand>(what, std::move(parts));
+                           });
+      if (removed || present == 0) m_options.selection.clear();
     } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && m_options.selectedTie &&
                doc.model().ties.contains(m_options.selectedTie)) {
-      doc.execute(deleteTie(doc.model(), m_options.selectedTie));
-      m_options.selectedTie = 0;
+      if (run(doc, [&] { return deleteTie(doc.model(), m_options.selectedTie); })) m_options.selectedTie = 0;
     }
   }
 }
@@ -382,13 +496,12 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
 
   // The scene follows the document; while a layout runs, its positions win.
   if (!m_job || m_builder.scene().nodes.empty() || m_drag == Drag::None) {
-    const std::uint64_t before = scene().version;
-    m_builder.build(doc.model(), doc.revision(), m_options);
-    if (m_job && scene().version != before) m_job.reset();  // the map changed under the running layout
+    m_builder.build(shownModel(doc), shownRevision(doc), m_options);
+    if (m_job && doc.revision() != m_jobRevision) m_job.reset();  // the map changed under the running layout
   }
   pollLayout(doc);
   if (m_pick.builtFor() != scene().version * 1000003 + scene().positionsVersion) m_pick.build(scene());
-  m_nest.update(doc.model(), doc.revision(), m_options.viewId, m_options.asOf);
+  m_nest.update(shownModel(doc), shownRevision(doc), m_options.viewId, m_options.asOf);
   if (m_fitPending && !scene().nodes.empty() && size.x > 0) fitToScene();
   // After any pending fit, so that fitting the map does not undo the centring.
   if (m_centreOn && !m_fitPending) {
@@ -479,6 +592,12 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
   if (m_timelineCompare)
     note += (note.empty() ? "" : " · ") + trf("canvas.compared_with", {m_timelineCompare->toString()});
   if (m_job) note += (note.empty() ? "" : " · ") + trf("canvas.layout_running", {std::to_string(m_job->iterations())});
+  // A map that can only be read says so where the eye is, and that what it shows of a layout is not kept.
+  if (doc.readOnly() && !m_readOnly)
+    note += (note.empty() ? "" : " · ") +
+            tr(layoutUnsaved(m_options.viewId) || (m_memoryView && m_options.viewId == m_memoryView)
+                   ? "canvas.read_only_unsaved"
+                   : "canvas.read_only");
   if (!note.empty()) {
     const ImVec2 at(buttonRight + 12, pos.y + 8 + ImGui::GetStyle().FramePadding.y);
     const ImVec2 textSize = ImGui::CalcTextSize(note.c_str());
@@ -516,12 +635,8 @@ void CanvasPanel::addActorAt(Document& doc, Vec2 world) {
   parts.push_back(std::make_unique<DeferredCommand>([viewId, id, world](const Model& model) {
     return setPositions(model, viewId, {{id, ViewPosition{world.x, world.y, true}}});
   }));
-  try {
-    doc.execute(std::make_unique<GroupCommand>(description, std::move(parts)));
+  if (run(doc, [&]() -> CommandPtr { return std::make_unique<GroupCommand>(description, std::move(parts)); }))
     m_options.selection = {id};
-  } catch (const UserError&) {
-    // FIXME: show why; the document is unchanged.
-  }
 }
 
 void CanvasPanel::addTieBetween(Document& doc, RowId from, RowId to) {
@@ -537,11 +652,7 @@ void CanvasPanel::addTieBetween(Document& doc, RowId from, RowId to) {
   tie.direction = Direction::Undirected;
   tie.strength = 2;
   tie.status = TieStatus::Active;
-  try {
-    doc.execute(addTie(m, tie));
-  } catch (const UserError&) {
-    // Refused by validation (e.g. a self-tie): nothing happens.
-  }
+  run(doc, [&] { return addTie(m, tie); });
 }
 
 // ---------------------------------------------------------------------------
@@ -592,7 +703,10 @@ bool CanvasPanel::drawViewButton(const Document& doc, float& right) {
   if (ImGui::BeginPopup("##view_options")) {
     if (drawViewOptions(doc.model(), m_view)) m_viewDirty = true;
     ImGui::Separator();
-    if (ImGui::Button(tr("canvas.save_view").c_str())) m_saveRequested = true;
+    {
+      EditScope edit(doc);
+      if (ImGui::Button(tr("canvas.save_view").c_str())) m_saveRequested = true;
+    }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("canvas.save_view_tip").c_str());
     ImGui::EndPopup();
   }

@@ -4,12 +4,15 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "edit/command.hpp"
 #include "layout/layout_job.hpp"
 #include "render/camera.hpp"
 #include "render/graph_renderer.hpp"
@@ -33,6 +36,13 @@ class Document;
 /// "Weergave" button sets colour, size, filters, date and focus.
 /// A view without positions is laid out by ForceAtlas2 on a worker thread,
 /// animated while it runs and saved as one command when it settles.
+///
+/// A map that can only be read (Document::readOnly) is explored but never
+/// changed: no moving, adding, tying or deleting. A layout computed for it (the
+/// automatic first one, or one from the Analyse menu) is shown from memory and
+/// not written, and a map without any view gets its overview in memory too.
+/// A command the map refuses (read-only, changed by another program, locked)
+/// changes nothing; its reason is handed out by takeRefusal() for the status bar.
 class CanvasPanel {
  public:
   /// Compiles the renderer's shaders; false with the reason when OpenGL refuses them.
@@ -48,6 +58,21 @@ class CanvasPanel {
   void saveView(Document& doc);
   /// Presentation: no editing on the canvas (no moving, adding, tying or deleting).
   void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+  /// Whether the canvas may change `doc`: not in a presentation, nor when the map can only be read.
+  bool editable(const Document& doc) const;
+  /// Why the last command of the canvas was refused (a read-only map, a change by another
+  /// program, a lock, a rule); empty when none since the last call. Taken once.
+  std::string takeRefusal() { return std::exchange(m_refusal, std::string()); }
+  /// The map as the canvas shows it: the document's model, or on a read-only map a copy with
+  /// what could not be written (a computed layout, an overview for a map without views).
+  const Model& shownModel(const Document& doc);
+  /// The revision that goes with shownModel(), for caches: the document's, or one of its own per copy.
+  std::uint64_t shownRevision(const Document& doc);
+  /// Whether the view shows a layout that lives only in memory (a read-only map).
+  bool layoutUnsaved(RowId viewId) const { return m_unsaved.count(viewId) > 0; }
+  /// Shows `placement` as view `viewId`'s layout `algo` without writing it (a read-only map).
+  void showUnsavedLayout(RowId viewId, std::string algo,
+                         std::vector<std::pair<RowId, std::optional<ViewPosition>>> placement);
   /// Shows the view `viewId` (0: the first view of the map).
   void showView(RowId viewId);
   /// Selects the actor and centres the canvas on it.
@@ -140,6 +165,8 @@ class CanvasPanel {
   void drawTooltip(const Document& doc) const;
   void drawTieTooltip(const Document& doc) const;
   void applyView(const Document& doc);
+  /// Runs `command`; a refusal is kept for takeRefusal() and the map stays as the file has it.
+  bool run(Document& doc, const std::function<CommandPtr()>& make);
   void addActorAt(Document& doc, Vec2 world);
   void addTieBetween(Document& doc, RowId from, RowId to);
   void flyTo(RowId actorId);
@@ -164,8 +191,8 @@ class CanvasPanel {
   RowId m_bringAgreement = 0;
   bool m_readOnly = false;
   bool m_saveRequested = false;  ///< the popup's save button: carried out by draw(), which may edit
-  RowId m_loadedView = 0;  ///< the view whose saved options and camera were last taken over
-  std::vector<RowId> m_path;  ///< an introduction path drawn over the map
+  RowId m_loadedView = 0;        ///< the view whose saved options and camera were last taken over
+  std::vector<RowId> m_path;     ///< an introduction path drawn over the map
   NestOverlay m_nest;
   RowId m_nestHighlight = 0, m_nestRequest = 0;
   std::optional<Date> m_timelineAsOf, m_timelineCompare;  ///< an agreement to bring into view once the scene has it
@@ -202,11 +229,29 @@ class CanvasPanel {
   std::optional<Flight> m_flight;
 
   std::optional<bool> m_legendOpen;  ///< empty: open when it fits in a third of the canvas
-  bool m_chromeHidden = false;        ///< setChromeHidden(): no buttons drawn
+  bool m_chromeHidden = false;       ///< setChromeHidden(): no buttons drawn
   mutable ImVec2 m_legendButton{0, 0};
+  std::string m_refusal;  ///< takeRefusal()
+  /// A read-only map: layouts by view id that are shown but not written, a view that
+  /// exists only here (0: none), and the copy of the map with them, for this revision.
+  struct Unsaved {
+    std::string algo;
+    std::vector<std::pair<RowId, std::optional<ViewPosition>>> placement;
+  };
+  std::map<RowId, Unsaved> m_unsaved;
+  RowId m_memoryView = 0;
+  std::unique_ptr<Model> m_shown;
+  std::uint64_t m_shownRevision = 0;
+  bool m_shownStale = false;        ///< m_unsaved or m_memoryView changed since m_shown was made
+  std::uint64_t m_shownCopies = 0;  ///< how many copies were made: shownRevision()
+  /// A writable map whose first view or layout could not be written: not tried again at this revision.
+  std::optional<std::uint64_t> m_writeRefusedAt;
   std::unique_ptr<LayoutJob> m_job;
   std::vector<RowId> m_jobActors;
-  std::vector<char> m_jobPinned;  ///< per job vertex: pinned in the view when the job started
+  std::vector<char> m_jobPinned;     ///< per job vertex: pinned in the view when the job started
+  std::vector<Vec2> m_jobPositions;  ///< the job's positions as last taken
+  std::uint64_t m_jobRevision = 0;   ///< the document's revision the job started from
+  bool m_jobSeeded = false;          ///< a read-only map: the job's first positions are shown from memory
 };
 
 }  // namespace nestmap

@@ -7,6 +7,7 @@
 
 #include "core/i18n.hpp"
 #include "edit/document.hpp"
+#include "ui/edit_scope.hpp"
 
 namespace nestmap {
 namespace {
@@ -71,6 +72,8 @@ void ChangeLogPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
       doc.canRedo() ? trf("changelog.redo", {doc.redoDescription()}) : tr("changelog.nothing_to_redo");
   // An undo that fails leaves the map as the file has it; the panel says why.
   try {
+    // A read-only map has no history to undo; the greyed-out buttons say why.
+    EditScope edit(doc);
     if (button(undoText, "undo", doc.canUndo(), m_hooks.undoCenter)) {
       m_error.clear();
       doc.undo();

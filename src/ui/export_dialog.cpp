@@ -44,12 +44,13 @@ std::optional<ExportRequest> ExportDialog::draw() {
   m_height = std::clamp(m_height, 16, 32768);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
   const bool enter = ImGui::InputText(tr("export.path").c_str(), &m_path, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::Checkbox(tr("export.replace").c_str(), &m_replace);
   if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
   if (ImGui::Button(tr("export.export").c_str()) || enter) {
     if (m_path.empty()) {
       m_error = tr("export.path_empty");
     } else {
-      request = ExportRequest{m_viewId, m_width, m_height, std::filesystem::path(m_path)};
+      request = ExportRequest{m_viewId, m_width, m_height, std::filesystem::path(m_path), m_replace};
       m_open = false;
       ImGui::CloseCurrentPopup();
     }

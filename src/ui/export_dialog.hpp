@@ -14,6 +14,7 @@ struct ExportRequest {
   RowId viewId = 0;
   int width = 1920, height = 1080;
   std::filesystem::path out;
+  bool replace = false;  ///< an existing file may be replaced (never a map: see writeOutputFile)
 };
 
 /// The modal dialog: width, height and the file (by default next to the map, as <map>-<view>.png).
@@ -31,6 +32,7 @@ class ExportDialog {
   RowId m_viewId = 0;
   std::string m_viewName, m_path, m_error;
   int m_width = 1920, m_height = 1080;
+  bool m_replace = false;
 };
 
 }  // namespace nestmap

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "core/text.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
+#include "ui/edit_scope.hpp"
 #include "ui/ui_text.hpp"
 
 namespace nestmap {
@@ -157,6 +159,7 @@ void InspectorPanel::draw(Document& doc, const std::set<RowId>& selectedActors, 
     return;
   }
   const Model& m = doc.model();
+  if (!selectedActors.empty() || selectedTie != 0) readOnlyBadge(doc);
   if (selectedActors.size() == 1) {
     RowId id = *selectedActors.begin();
     focusOn(id, 0);
@@ -194,6 +197,8 @@ void InspectorPanel::drawActor(Document& doc, const Actor& current) {
   // A copy: a commit replaces the record the reference points into.
   const Actor actor = current;
   const Model& m = doc.model();
+  // Every field and the contacts are edits; the ties and agreements below only show (and lead on).
+  std::optional<EditScope> edit(std::in_place, doc);
   ImGui::PushItemWidth(ImGui::GetFontSize() * -9);
 
   auto textRow = [&](const char* field, const char* key, std::string Actor::*member, bool multiline = false) {
@@ -297,6 +302,7 @@ void InspectorPanel::drawActor(Document& doc, const Actor& current) {
   ImGui::PopItemWidth();
 
   drawContacts(doc, actor);
+  edit.reset();
   drawRelations(doc, actor);
 }
 
@@ -457,6 +463,7 @@ void InspectorPanel::drawTie(Document& doc, RowId tieId) {
   ImGui::TextUnformatted(
       trf("inspector.tie_between", {actorName(m, tie.sourceId), actorName(m, tie.targetId)}).c_str());
   ImGui::Separator();
+  EditScope edit(doc);
   ImGui::PushItemWidth(ImGui::GetFontSize() * -9);
 
   auto update = [&](const char* field, auto&& change) {

@@ -8,6 +8,7 @@
 
 #include "core/i18n.hpp"
 #include "edit/document.hpp"
+#include "ui/edit_scope.hpp"
 #include "ui/fonts.hpp"
 
 namespace nestmap {
@@ -42,6 +43,11 @@ void OverviewPanel::drawHeader(const Document& doc, const InterfaceFonts& fonts,
   ImGui::SameLine();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
   ImGui::TextDisabled("%s", doc.path().string().c_str());
+  // Beside the file's name, as in the title bar: a map that can only be read says so.
+  if (doc.readOnly()) {
+    ImGui::SameLine();
+    readOnlyBadge(doc);
+  }
   ImGui::End();
 }
 

@@ -15,6 +15,7 @@
 #include "core/i18n.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
+#include "ui/edit_scope.hpp"
 #include "ui/table_headers.hpp"
 #include "ui/ui_text.hpp"
 
@@ -226,7 +227,7 @@ void PartnerPanel::recompute(const Document& doc, const Inputs& asked) {
 // [SECTION] planning an agreement
 
 RowId PartnerPanel::plan(Document& doc, std::size_t row) {
-  if (row >= m_rows.size() || !m_computed) return 0;
+  if (row >= m_rows.size() || !m_computed || !editable(doc)) return 0;
   const Model& m = doc.model();
   const Row& r = m_rows[row];
   const RowId prison = m_computed->prison;
@@ -465,13 +466,15 @@ void PartnerPanel::drawTable(Document& doc) {
       tooltip(row.path);
 
       ImGui::TableSetColumnIndex(Plan);
-      drawn.planEnabled = row.existingAgreement == 0;
+      drawn.planEnabled = row.existingAgreement == 0 && editable(doc);
       ImGui::BeginDisabled(!drawn.planEnabled);
       if (ImGui::SmallButton(tr("partner_panel.plan").c_str())) toPlan = i;
       ImGui::EndDisabled();
       const ImVec2 bmin = ImGui::GetItemRectMin(), bmax = ImGui::GetItemRectMax();
       drawn.planCenter = ImVec2((bmin.x + bmax.x) * 0.5f, (bmin.y + bmax.y) * 0.5f);
-      if (const Agreement* a = m.agreements.find(row.existingAgreement))
+      if (!editable(doc))
+        tooltip(tr("readonly.tip"));
+      else if (const Agreement* a = m.agreements.find(row.existingAgreement))
         tooltip(trf("partner_panel.already_planned", {a->title}));
       else
         tooltip(trf("partner_panel.plan_tip", {row.name}));

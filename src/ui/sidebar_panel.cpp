@@ -12,6 +12,7 @@
 #include "core/name_match.hpp"
 #include "edit/commands.hpp"
 #include "edit/document.hpp"
+#include "ui/edit_scope.hpp"
 
 namespace nestmap {
 namespace {
@@ -213,6 +214,7 @@ SidebarPanel::Result SidebarPanel::drawViews(Document& doc, RowId currentView) {
       const ImVec2 at = ImGui::GetItemRectMin();
       ImGui::GetWindowDrawList()->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), view.name.c_str());
       ImGui::SameLine();
+      EditScope edit(doc);
       if (ImGui::SmallButton(renameLabel.c_str())) {
         m_renaming = view.id;
         m_renameDraft = view.name;
@@ -245,12 +247,16 @@ SidebarPanel::Result SidebarPanel::drawViews(Document& doc, RowId currentView) {
   }
 
   ImGui::Spacing();
-  ImGui::SetNextItemWidth(-1.0f);
-  bool create = ImGui::InputTextWithHint("##new_view_name", tr("sidebar.view_name").c_str(), &m_newViewName,
-                                         ImGuiInputTextFlags_EnterReturnsTrue);
-  m_rects.remember("new_view_name");
-  create = ImGui::Button(tr("sidebar.new_view").c_str()) || create;
-  m_rects.remember("new_view");
+  bool create = false;
+  {
+    EditScope edit(doc);
+    ImGui::SetNextItemWidth(-1.0f);
+    create = ImGui::InputTextWithHint("##new_view_name", tr("sidebar.view_name").c_str(), &m_newViewName,
+                                      ImGuiInputTextFlags_EnterReturnsTrue);
+    m_rects.remember("new_view_name");
+    create = ImGui::Button(tr("sidebar.new_view").c_str()) || create;
+    m_rects.remember("new_view");
+  }
   if (create) {
     View view;
     view.name = m_newViewName;

@@ -99,7 +99,8 @@ TEST_CASE("cli: import refuses an existing file unless --force", "[cli][import]"
   Run r = box.run({"import", kKarate, "kaart.nestmap"});
   CHECK(r.status == kExitExists);
   CHECK(r.out == "");
-  CHECK(r.err == "nestmap: Het bestand kaart.nestmap bestaat al; kies een andere naam.\n");
+  CHECK(r.err ==
+        "nestmap: Het bestand kaart.nestmap bestaat al; kies een andere naam, of vervang het met --force.\n");
   CHECK(test::readBytes(box / "kaart.nestmap") == before);
 
   Run forced = box.run({"import", kKarate, "kaart.nestmap", "--force"});

@@ -258,8 +258,9 @@ TEST_CASE("cli: report writes a Markdown report a steering group can read", "[cl
                   "Centraal-West-Vlaanderen") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(out.string() + ".tmp"));
 
-  // Written again over the earlier report; English on request.
-  Run en = demo.run({"report", "--out", out.string(), "--as-of", "2026-11-29", "--lang", "en"});
+  // Written again over the earlier report with --force (refused without); English on request.
+  CHECK(demo.run({"report", "--out", out.string(), "--as-of", "2026-11-29"}).status == kExitExists);
+  Run en = demo.run({"report", "--out", out.string(), "--as-of", "2026-11-29", "--lang", "en", "--force"});
   REQUIRE(en.status == kExitOk);
   CHECK(slurp(out).find("## Weakest nests") != std::string::npos);
 }

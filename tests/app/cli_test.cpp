@@ -58,7 +58,8 @@ TEST_CASE("cli: --version and --help", "[cli]") {
   CHECK(contains(h.out,
                  "Exitcodes: 0 gelukt, 1 problemen gevonden, 2 verkeerde argumenten, 3 bestand niet gevonden, "
                  "4 geen Nestmap-kaart, 5 nieuwere versie, 6 beschadigd, 7 vergrendeld, 8 bestaat al, 9 "
-                 "ongeldige invoer, 10 lees- of schrijffout, 11 venster kan niet open."));
+                 "ongeldige invoer, 10 lees- of schrijffout, 11 venster kan niet open, 12 alleen-lezen, 13 kaart intussen "
+                 "gewijzigd."));
 
   Run en = box.run({"--lang", "en", "--help"});
   CHECK(en.status == kExitOk);
@@ -81,7 +82,8 @@ TEST_CASE("cli: demo creates a map once and keeps an existing file", "[cli]") {
   Run second = box.run({"demo", "demo.nestmap"});
   CHECK(second.status == kExitExists);
   CHECK(second.out == "");
-  CHECK(second.err == "nestmap: Het bestand demo.nestmap bestaat al; kies een andere naam.\n");
+  CHECK(second.err ==
+        "nestmap: Het bestand demo.nestmap bestaat al; kies een andere naam, of vervang het met --force.\n");
   CHECK(test::readBytes(box / "demo.nestmap") == before);
   CHECK(entries(box.dir()) == std::vector<std::string>{"data", "demo.nestmap"});
 }

@@ -28,10 +28,11 @@ void rawExec(const fs::path& file, const char* sql) {
 }
 
 /// Opens `file`, expecting UserError of `kind` whose message holds `phrase`;
-/// checks the file is byte-identical afterwards. (SQLite may leave its empty
-/// -wal/-shm companions beside a WAL-mode file it only read; they hold no data.)
+/// checks the file is byte-identical afterwards and has no -wal/-shm
+/// companions it did not have before.
 void expectRefused(const fs::path& file, UserError::Kind kind, const std::string& phrase, Store::Options options = {}) {
   const auto before = test::readBytes(file);
+  const bool walBefore = fs::exists(file.string() + "-wal"), shmBefore = fs::exists(file.string() + "-shm");
   try {
     Document::open(file, options);
     FAIL("the file was opened");
@@ -41,7 +42,8 @@ void expectRefused(const fs::path& file, UserError::Kind kind, const std::string
     CHECK_THAT(e.what(), Catch::Contains(file.string()));
   }
   CHECK(test::readBytes(file) == before);
-  if (kind == UserError::Kind::NotSqlite) CHECK_FALSE(fs::exists(file.string() + "-wal"));
+  if (!walBefore) CHECK_FALSE(fs::exists(file.string() + "-wal"));
+  if (!shmBefore) CHECK_FALSE(fs::exists(file.string() + "-shm"));
 }
 
 }  // namespace
@@ -103,4 +105,94 @@ TEST_CASE("a map locked by another process is refused and left as it was", "[sto
   // Once the other process is gone the map opens again, unchanged.
   Document doc = Document::open(file);
   CHECK(doc.model() == test::sampleModel());
+}
+
+TEST_CASE("a map with a foreign trigger, view, table, column or index is refused and left as it was",
+          "[store][bad-file][schema]") {
+  test::TempDir dir;
+  const fs::path clean = dir / "clean.nestmap";
+  { Document::create(clean, demoModel(embeddedData())); }
+  CHECK(Store::schemaProblems(clean).empty());
+
+  struct Case {
+    const char* sql;
+    const char* named;
+  };
+  const Case cases[] = {
+      {"CREATE TRIGGER wipe AFTER INSERT ON agreement_status BEGIN DELETE FROM tie; END", "trigger wipe on agreement_status"},
+      {"CREATE VIEW everything AS SELECT * FROM actor", "view everything"},
+      {"CREATE TABLE extra (x)", "table extra"},
+      {"ALTER TABLE actor ADD COLUMN secret TEXT", "column actor.secret"},
+      {"CREATE INDEX actor_name ON actor (name)", "index actor_name on actor (name)"},
+      {"DROP INDEX tie_source", "ontbreekt: index tie_source on tie (source_id)"},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    const fs::path file = dir / ("foreign" + std::to_string(n++) + ".nestmap");
+    fs::copy_file(clean, file);
+    rawExec(file, c.sql);
+    INFO(c.sql);
+    expectRefused(file, UserError::Kind::NotNestmap, "buiten Nestmap om aangepast");
+    const auto problems = Store::schemaProblems(file);
+    REQUIRE(problems.size() >= 1);
+    bool named = false;
+    for (const auto& p : problems) named = named || p.find(c.named) != std::string::npos;
+    CHECK(named);
+  }
+}
+
+TEST_CASE("a trigger never runs, even in a map opened around the schema check", "[store][schema]") {
+  // The schema check refuses such a map; should one slip through, the
+  // connection itself has triggers switched off.
+  test::TempDir dir;
+  const fs::path file = dir / "map.nestmap";
+  { Document::create(file, test::sampleModel()); }
+  Store store = Store::open(file);
+  store.loadChecked();
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &raw) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(raw, "CREATE TRIGGER wipe AFTER INSERT ON meta BEGIN DELETE FROM tie; END", nullptr, nullptr,
+                       nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+  store.begin();
+  store.setMetaValue("probe", "1");
+  store.commit();
+  CHECK(store.load().ties.size() == test::sampleModel().ties.size());
+}
+
+TEST_CASE("a map without a schema version says it is not a map or an unsupported version", "[store][bad-file]") {
+  test::TempDir dir;
+  const fs::path file = dir / "v0.nestmap";
+  { Document::create(file, test::sampleModel()); }
+  rawExec(file, "PRAGMA user_version = 0;");
+  expectRefused(file, UserError::Kind::NotNestmap, "niet ondersteund");
+  rawExec(file, "PRAGMA user_version = -3;");
+  expectRefused(file, UserError::Kind::NotNestmap, "niet ondersteund");
+}
+
+TEST_CASE("every stored value the loader would have to guess at is named by fieldProblems", "[store][check]") {
+  test::TempDir dir;
+  const fs::path file = dir / "map.nestmap";
+  { Document::create(file, test::sampleModel()); }
+  {
+    Store store = Store::open(file);
+    CHECK(store.fieldProblems().empty());
+  }
+  // Written around the CHECK constraints, as a tool other than Nestmap could.
+  rawExec(file,
+          "PRAGMA ignore_check_constraints = ON; UPDATE actor SET valid_from = '2026-02-30' WHERE id = 1; "
+          "UPDATE tie SET direction = 'sideways' WHERE id = 1; UPDATE actor SET latitude = 9e999 WHERE id = 2; "
+          "UPDATE sector SET color = 'paars' WHERE id = 1;");
+  Store store = Store::open(file);
+  const auto problems = store.fieldProblems();
+  REQUIRE(problems.size() == 4);
+  auto has = [&](const std::string& text) {
+    for (const auto& p : problems)
+      if (p.find(text) != std::string::npos) return true;
+    return false;
+  };
+  CHECK(has("actor #1, valid_from = ‘2026-02-30’: geen geldige datum"));
+  CHECK(has("tie #1, direction = ‘sideways’"));
+  CHECK(has("actor #2, latitude"));
+  CHECK(has("sector #1, color = ‘paars’"));
 }
