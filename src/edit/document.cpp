@@ -5,15 +5,35 @@
 
 namespace nestmap {
 
+namespace {
+
+/// SQLite's and the file system's failures as the UserError a user can act on.
+[[noreturn]] void rethrowExplained(const std::filesystem::path& path) {
+  try {
+    throw;
+  } catch (const UserError&) {
+    throw;
+  } catch (const std::exception& e) {
+    if (auto explained = Store::explain(e, path)) throw *explained;
+    throw;
+  }
+}
+
+}  // namespace
+
 Document::Document(Store store, Model model) : m_store(std::move(store)), m_model(std::move(model)) {
   // A map just created was never loaded: nobody else can have written to it yet.
   m_dataVersion = m_store.loadedDataVersion() >= 0 ? m_store.loadedDataVersion() : m_store.dataVersion();
 }
 
 Document Document::open(const std::filesystem::path& path, const Store::Options& options) {
-  Store store = Store::open(path, options);
-  Model model = store.loadChecked();
-  return Document(std::move(store), std::move(model));
+  try {
+    Store store = Store::open(path, options);
+    Model model = store.loadChecked();
+    return Document(std::move(store), std::move(model));
+  } catch (...) {
+    rethrowExplained(path);
+  }
 }
 
 Document Document::create(const std::filesystem::path& path, Model initial, const Store::Options& options) {
@@ -33,21 +53,6 @@ Document Document::create(const std::filesystem::path& path, Model initial, cons
   return Document(std::move(store), std::move(initial));
 }
 
-namespace {
-
-/// SQLite's and the file system's failures as the UserError a user can act on.
-[[noreturn]] void rethrowExplained(const std::filesystem::path& path) {
-  try {
-    throw;
-  } catch (const UserError&) {
-    throw;
-  } catch (const std::exception& e) {
-    if (auto explained = Store::explain(e, path)) throw *explained;
-    throw;
-  }
-}
-
-}  // namespace
 
 void Document::reloadInside() {
   m_model = m_store.load();

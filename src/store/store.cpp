@@ -306,6 +306,7 @@ Store::FileCheck Store::checkHeader(const fs::path& path, const Options& options
   } catch (const sql::Error& e) {
     if (isBusy(e.code)) fail(UserError::Kind::Locked, "store.locked", {path.string()});
     if (isCorruption(e.code)) fail(UserError::Kind::Corrupt, "store.corrupt", {path.string(), e.what()});
+    if (auto explained = explain(e, path)) throw *explained;
     fail(UserError::Kind::Io, "store.io", {path.string(), e.what()});
   }
   if (appId != kApplicationId)
@@ -333,6 +334,7 @@ std::vector<std::string> Store::schemaProblems(const fs::path& path, const Optio
     return compareShapes(expectedShape(static_cast<int>(version)), schemaShape(db));
   } catch (const sql::Error& e) {
     if (isBusy(e.code)) fail(UserError::Kind::Locked, "store.locked", {path.string()});
+    if (auto explained = explain(e, path)) throw *explained;
     fail(UserError::Kind::Io, "store.io", {path.string(), e.what()});
   }
 }
@@ -444,6 +446,14 @@ std::optional<UserError> Store::explain(const std::exception& error, const fs::p
     if (e->systemErrno == ENOSPC || e->systemErrno == EDQUOT)
       return UserError(UserError::Kind::Io, trf("store.disk_full", {file}));
     if (e->systemErrno == EROFS) return UserError(UserError::Kind::ReadOnly, trf("store.readonly_write", {file}));
+    // Growing the shared-memory file fails on a full disk without saying
+    // ENOSPC; so does an I/O error where the map's disk has no room left.
+    if ((e->code & 0xff) == SQLITE_IOERR && !path.empty()) {
+      std::error_code ec;
+      const auto room = fs::space(fs::absolute(path, ec).parent_path(), ec);
+      if (e->code == SQLITE_IOERR_SHMSIZE || (!ec && room.available < 256 * 1024))
+        return UserError(UserError::Kind::Io, trf("store.disk_full", {file}));
+    }
     switch (e->code & 0xff) {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:

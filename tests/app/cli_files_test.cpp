@@ -358,3 +358,39 @@ TEST_CASE("files: on a full disk import, demo --force and report --out say so an
     CHECK(entries(box / "klein") == kept);
   }
 }
+
+TEST_CASE("files: on a full disk --set-status and layout say so, change nothing, and work once there is room",
+          "[cli][files][diskfull]") {
+  Sandbox box;
+  SmallDisk disk(box / "klein", "4M");
+  if (!disk.mounted()) {
+    WARN("skipped: cannot mount a 4 MB tmpfs (" << disk.error() << "); the test needs root");
+    return;
+  }
+  REQUIRE(box.run({"demo", "klein/kaart.nestmap"}).status == kExitOk);
+  const auto oldMap = test::readBytes(box / "klein/kaart.nestmap");
+  const std::vector<std::vector<std::string>> commands = {
+      {"agreements", "klein/kaart.nestmap", "--set-status", "5", "stopped", "--note", "schijf vol"},
+      {"layout", "klein/kaart.nestmap", "--algo", "grid"},
+  };
+  // Room for less than the change (64 KB), and for less than SQLite's
+  // shared-memory file (8 KB): both end in the same words.
+  for (const std::uint64_t left : {64 * 1024, 8 * 1024}) {
+    for (const auto& args : commands) {
+      INFO(args.at(0) << " with " << left / 1024 << " KB free");
+      fs::remove(box / "klein/vulling");
+      disk.fill(left);
+      const Run r = box.run(args);
+      INFO(r.err);
+      CHECK(r.status == kExitIo);
+      CHECK(contains(r.err, "De schijf is vol"));
+      CHECK(test::readBytes(box / "klein/kaart.nestmap") == oldMap);
+    }
+  }
+  fs::remove(box / "klein/vulling");
+  CHECK(box.run({"check", "klein/kaart.nestmap"}).status == kExitOk);
+  for (const auto& args : commands) CHECK(box.run(args).status == kExitOk);
+  const Run log = box.run({"log", "klein/kaart.nestmap", "--limit", "2"});
+  CHECK(contains(log.out, "schijf vol") == false);  // the note is in the history, not the description
+  CHECK(std::count(log.out.begin(), log.out.end(), '\n') == 2);
+}
