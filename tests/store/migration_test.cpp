@@ -1,5 +1,6 @@
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
@@ -123,4 +124,29 @@ TEST_CASE("a second migration never overwrites an earlier backup", "[store][migr
   CHECK(*doc.store().migrationBackup() == fs::path((dir / "old.nestmap").string() + ".schema1-2.bak"));
   auto earlier = test::readBytes(dir / "old.nestmap.schema1.bak");
   CHECK(std::string(earlier.begin(), earlier.end()) == "earlier backup");
+}
+
+TEST_CASE("a migration that fails leaves the map as it was and no backup beside it", "[store][migration]") {
+  test::TempDir dir;
+  const fs::path file = dir / "old.nestmap";
+  makeSchema1Map(file);
+  // A tie to an actor that does not exist: schema 1 allowed it with foreign
+  // keys off, the check after migrating does not.
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db,
+                       "PRAGMA foreign_keys = OFF; INSERT INTO tie (id, uuid, source_id, target_id, type_id, direction, "
+                       "strength, status) VALUES (2, x'00000000000040008000000000000099', 1, 99, 1, 'directed', 1, "
+                       "'active');",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  const auto before = test::readBytes(file);
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    CHECK_THROWS(Document::open(file));
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir.path())) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"old.nestmap"});
+  }
+  CHECK(test::readBytes(file) == before);
 }
