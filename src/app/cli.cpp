@@ -430,17 +430,18 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
     }
     fs::path path = guiFile.empty() ? ensureDemoMap(err) : fs::path(guiFile);
     Document doc = Document::open(path);
+    GuiOptions options;
+    if (!screenshot.empty()) options.screenshot = screenshot;
+    if (!screenshotInfo.empty()) options.screenshotInfo = screenshotInfo;
+    // Refused before a window opens (or is found missing), like a wrong name
+    // below; written through writeOutputFile.
+    options.screenshotForce = screenshotForce;
+    for (const auto& shot : {options.screenshot, options.screenshotInfo})
+      if (shot) checkOutputTarget(*shot, {.force = screenshotForce});
     if (!hooks.openGui) {
       err << tr("cli.no_gui") << '\n';
       return kExitGui;
     }
-    GuiOptions options;
-    if (!screenshot.empty()) options.screenshot = screenshot;
-    if (!screenshotInfo.empty()) options.screenshotInfo = screenshotInfo;
-    // Refused before a window opens, like a wrong name below; written through writeOutputFile.
-    options.screenshotForce = screenshotForce;
-    for (const auto& shot : {options.screenshot, options.screenshotInfo})
-      if (shot) checkOutputTarget(*shot, {.force = screenshotForce});
     options.width = width;
     options.height = height;
     if (*sizeOpt) parseWindowSize(size, options.width, options.height);

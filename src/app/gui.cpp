@@ -27,6 +27,7 @@
 #include "core/name_match.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
+#include "io/graph_import.hpp"
 #include "layout/view_layout.hpp"
 #include "platform/output_file.hpp"
 #include "render/screenshot.hpp"
@@ -308,7 +309,7 @@ int runGui(Document& startDoc, const GuiOptions& options) {
   auto newMap = [&](const fs::path& path) {
     try {
       // Never over an existing file, also not one that appears while the map is built.
-      buildMapFile(path, defaultModel(embeddedData(), path.stem().string()), {},
+      buildMapFile(path, defaultModel(embeddedData(), mapNameFor(path)), {},
                    {.force = false, .kind = OutputKind::Map, .forceOption = false});
       switchTo(Document::open(path));
       shell.message = trf("shell.created", {path.string()});

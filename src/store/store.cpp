@@ -340,7 +340,7 @@ std::vector<std::string> Store::schemaProblems(const fs::path& path, const Optio
 }
 
 void Store::checkIntegrity(const fs::path& path, const Options& options) {
-  sqlite3* db = openReadOnly(path);
+  sqlite3* db = openForChecks(path);
   ConnectionCloser closer{db};
   sqlite3_busy_timeout(db, options.busyTimeoutMs);
   sqlite3_exec(db, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);
@@ -647,7 +647,7 @@ std::string fieldFault(FieldKind kind, const std::string& type, const std::strin
 
 }  // namespace
 
-std::vector<std::string> Store::fieldProblems() {
+std::vector<std::string> Store::fieldProblems() try {
   std::vector<std::string> out;
   for (const FieldRule& rule : kFieldRules) {
     const std::string column = rule.column;
@@ -666,6 +666,10 @@ std::vector<std::string> Store::fieldProblems() {
     }
   }
   return out;
+} catch (const sql::Error& e) {
+  // A damaged index can pass the quick check and fail here: say it as such.
+  if (auto explained = explain(e, m_path)) throw *explained;
+  throw;
 }
 
 void Store::backupTo(const fs::path& target) {
@@ -1448,7 +1452,7 @@ Model Store::load() {
       worker = std::jthread([&, split] {
         sqlite3* db = nullptr;
         try {
-          db = openConnection(m_path, SQLITE_OPEN_READONLY);
+          db = openForChecks(m_path);
           sql::exec(db, "PRAGMA mmap_size = 4294967296; BEGIN");
           if (lastChange(db) == marker) {
             loadTies(db, upper, split + 1);
