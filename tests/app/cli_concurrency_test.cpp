@@ -2,6 +2,7 @@
 // success is in the file and in its change log exactly once, and nothing
 // that failed left a trace (DESIGN rule 10).
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -201,4 +202,24 @@ TEST_CASE("SIGKILL during layout or --set-status leaves the map as it was or wit
     }
   }
   CHECK(killed >= 4);  // the delays reach into the commands, so most are killed midway
+}
+
+TEST_CASE("a map held by another writer: --set-status waits briefly, then exits 7 and changes nothing",
+          "[cli][trust][concurrency]") {
+  test::DemoSandbox demo;
+  const auto before = stateOf(demo.map, 7);
+  sqlite3* holder = nullptr;
+  REQUIRE(sqlite3_open(demo.map.c_str(), &holder) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  const test::Run r = demo.box.run({"agreements", demo.map, "--set-status", "7", "stopped", "--note", "bezet"});
+  sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(holder);
+  CHECK(r.status == kExitLocked);
+  CHECK(r.err == "nestmap: " + demo.map + " is vergrendeld door een ander proces. Sluit dat programma en probeer "
+                 "opnieuw.\n");
+  const auto after = stateOf(demo.map, 7);
+  CHECK(after.log == before.log);
+  CHECK(after.history == before.history);
+  // Once the other writer is done, the same command goes through.
+  CHECK(demo.box.run({"agreements", demo.map, "--set-status", "7", "stopped", "--note", "vrij"}).status == kExitOk);
 }
