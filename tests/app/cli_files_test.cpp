@@ -30,6 +30,8 @@
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
+using test::contains;
+using test::entries;
 using test::Run;
 using test::Sandbox;
 namespace fs = std::filesystem;
@@ -38,14 +40,7 @@ namespace {
 
 const std::string kKarate = (fs::path(NESTMAP_SOURCE_DIR) / "tests/analysis/fixtures/karate.graphml").string();
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 std::size_t demoActors() {
   static const std::size_t n = demoModel(embeddedData()).actors.size();

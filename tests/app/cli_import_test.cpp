@@ -11,6 +11,7 @@
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
+using test::entries;
 using test::Run;
 using test::Sandbox;
 namespace fs = std::filesystem;
@@ -19,12 +20,6 @@ namespace {
 
 const std::string kKarate = (fs::path(NESTMAP_SOURCE_DIR) / "tests/analysis/fixtures/karate.graphml").string();
 
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 }  // namespace
 

@@ -17,6 +17,8 @@
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
+using test::contains;
+using test::entries;
 namespace fs = std::filesystem;
 
 namespace {
@@ -24,15 +26,7 @@ namespace {
 using test::Run;
 using test::Sandbox;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-/// The file names in `dir`, to see that nothing was left behind.
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 const Model& demo() {
   static const Model m = demoModel(embeddedData());

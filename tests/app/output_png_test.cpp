@@ -19,19 +19,14 @@
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
+using test::contains;
+using test::entries;
 using test::Run;
 namespace fs = std::filesystem;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 bool isPng(const fs::path& path) {
   const auto bytes = test::readBytes(path);

@@ -11,7 +11,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 (cd "$work" && XDG_DATA_HOME="$work" XDG_CONFIG_HOME="$work" "$nestmap" new new.nestmap --name Klein >/dev/null)
-sqlite3 "$work/v1.nestmap" < "$root/tests/store/fixtures/schema_v1.sql"
+cat "$root/src/store/sql/schema_1.sql" "$root/tests/store/fixtures/schema_v1.sql" | sqlite3 "$work/v1.nestmap"
 mkdir -p "$out"
 for name in new v1; do
   sqlite3 "$work/$name.nestmap" "PRAGMA journal_mode=DELETE; PRAGMA page_size=512; VACUUM;" >/dev/null

@@ -19,6 +19,8 @@
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
+using test::contains;
+using test::entries;
 namespace fs = std::filesystem;
 
 static_assert(kMapApplicationId == static_cast<std::uint32_t>(Store::kApplicationId),
@@ -31,12 +33,6 @@ std::string slurp(const fs::path& p) {
   return {bytes.begin(), bytes.end()};
 }
 
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 void makeMap(const fs::path& path) { Document::create(path, test::sampleModel()); }
 
@@ -61,7 +57,6 @@ std::pair<UserError::Kind, std::string> refusal(F&& f) {
   return {};
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 std::int64_t deadPid() {
   const pid_t child = fork();

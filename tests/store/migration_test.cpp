@@ -23,7 +23,8 @@ std::string readText(const fs::path& path) {
 
 /// A map of schema 1, built from the SQL fixture.
 void makeSchema1Map(const fs::path& file) {
-  std::string sql = readText(fs::path(NESTMAP_SOURCE_DIR) / "tests/store/fixtures/schema_v1.sql");
+  std::string sql = readText(fs::path(NESTMAP_SOURCE_DIR) / "src/store/sql/schema_1.sql") +
+                    readText(fs::path(NESTMAP_SOURCE_DIR) / "tests/store/fixtures/schema_v1.sql");
   REQUIRE_FALSE(sql.empty());
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);

@@ -1,4 +1,5 @@
 #include "support/temp_dir.hpp"
+#include <algorithm>
 
 #include <cstdlib>
 #include <fstream>
@@ -29,3 +30,10 @@ void writeBytes(const std::filesystem::path& path, const std::string& bytes) {
 }
 
 }  // namespace nestmap::test
+
+std::vector<std::string> nestmap::test::entries(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}

@@ -23,4 +23,10 @@ class TempDir {
 std::vector<char> readBytes(const std::filesystem::path& path);
 void writeBytes(const std::filesystem::path& path, const std::string& bytes);
 
+/// The file names in `dir`, sorted, to see that nothing was left behind.
+std::vector<std::string> entries(const std::filesystem::path& dir);
+
+/// Whether `text` holds `part`.
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 }  // namespace nestmap::test

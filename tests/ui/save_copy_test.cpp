@@ -13,16 +13,11 @@
 #include "ui/app_shell.hpp"
 
 using namespace nestmap;
+using test::entries;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> entries(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 }  // namespace
 
