@@ -8,6 +8,11 @@ FUZZ_DIR     ?= build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZERS      := fuzz_graph_import fuzz_csv fuzz_parsers fuzz_map_open
 JOBS         ?= $(shell nproc)
+# ccache keys without this checkout's absolute path: a fresh clone (CI) finds
+# what any other checkout of the project compiled already. Debug information
+# then names paths relative to the build; nothing else changes.
+export CCACHE_BASEDIR   ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
 CMAKE_FLAGS  ?=
 ifeq ($(CI),true)
   CMAKE_FLAGS += -DNESTMAP_WERROR=ON
