@@ -311,3 +311,23 @@ TEST_CASE("cli: NESTMAP_LANG chooses the language", "[cli]") {
   Run other = box.run({"info", "x.nestmap"}, {{"NESTMAP_LANG", "fr"}});
   CHECK(other.out.starts_with("Kaart: X\n"));
 }
+
+TEST_CASE("cli: numbers out of range, nan and inf are argument errors", "[cli]") {
+  test::DemoSandbox demo;
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"log", demo.map, "--limit", "-5"},
+           {"partners", demo.map, "--prison", "Gent", "--radius", "nan"},
+           {"partners", demo.map, "--prison", "Gent", "--radius", "inf"},
+           {"partners", demo.map, "--prison", "Gent", "--radius", "-3"},
+           {"communities", demo.map, "--resolution", "nan"},
+           {"communities", demo.map, "--resolution", "1e999"},
+       }) {
+    const Run r = demo.box.run(args);
+    INFO(args.at(0) << ' ' << args.at(args.size() - 2) << ' ' << args.back() << ": " << r.err);
+    CHECK(r.status == kExitUsage);
+    CHECK(r.out.empty());
+    CHECK(contains(r.err, args.at(args.size() - 2)));
+  }
+  CHECK(demo.box.run({"partners", demo.map, "--prison", "Gent", "--radius", "25,5"}).status == kExitUsage);
+  CHECK(demo.box.run({"communities", demo.map, "--resolution", "0.5"}).status == kExitOk);
+}

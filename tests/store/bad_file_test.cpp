@@ -3,8 +3,10 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <cerrno>
 
 #include "core/error.hpp"
+#include "store/sqlite.hpp"
 #include "edit/document.hpp"
 #include "io/data_sources.hpp"
 #include "support/bad_files.hpp"
@@ -195,4 +197,30 @@ TEST_CASE("every stored value the loader would have to guess at is named by fiel
   CHECK(has("tie #1, direction = ‘sideways’"));
   CHECK(has("actor #2, latitude"));
   CHECK(has("sector #1, color = ‘paars’"));
+}
+
+TEST_CASE("SQLite's failures that a user can act on get their own words and kinds", "[store][explain]") {
+  const fs::path map = "kaart.nestmap";
+  auto kindOf = [&](int code, int systemErrno = 0) {
+    const auto explained = Store::explain(sql::Error(code, "raw sqlite text", systemErrno), map);
+    REQUIRE(explained);
+    CHECK_THAT(explained->what(), Catch::Contains("kaart.nestmap"));
+    CHECK_THAT(explained->what(), !Catch::Contains("interne fout"));
+    return explained->kind();
+  };
+  CHECK(kindOf(SQLITE_BUSY) == UserError::Kind::Locked);
+  CHECK(kindOf(SQLITE_LOCKED) == UserError::Kind::Locked);
+  CHECK(kindOf(SQLITE_READONLY) == UserError::Kind::ReadOnly);
+  CHECK(kindOf(SQLITE_FULL) == UserError::Kind::Io);
+  CHECK(kindOf(SQLITE_IOERR_WRITE, ENOSPC) == UserError::Kind::Io);
+  CHECK(kindOf(SQLITE_IOERR_WRITE, EROFS) == UserError::Kind::ReadOnly);
+  CHECK(kindOf(SQLITE_CONSTRAINT_NOTNULL) == UserError::Kind::InvalidInput);
+  CHECK(kindOf(SQLITE_CORRUPT) == UserError::Kind::Corrupt);
+  CHECK_THAT(Store::explain(sql::Error(SQLITE_FULL, "database or disk is full"), map)->what(),
+             Catch::StartsWith("De schijf is vol: kaart.nestmap kon niet geschreven worden."));
+  CHECK_THAT(Store::explain(sql::Error(SQLITE_CONSTRAINT_NOTNULL, "NOT NULL constraint failed: actor.name"), map)->what(),
+             Catch::Contains("een verplicht veld is leeg"));
+  // A bug stays a bug: a misuse of the API is nothing a user can mend.
+  CHECK_FALSE(Store::explain(sql::Error(SQLITE_MISUSE, "bad parameter or other API misuse"), map));
+  CHECK_FALSE(Store::explain(std::logic_error("bug"), map));
 }
