@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli_command.hpp"
+#include "app/json_text.hpp"
 #include "app/nest_text.hpp"
 #include "app/map_file.hpp"
 #include "app/paths.hpp"
@@ -210,7 +211,7 @@ int cmdInfo(const fs::path& file, const std::string& format, std::ostream& out) 
     j["contacts"] = m.contacts.size();
     j["views"] = m.views.size();
     j["changes"] = changes;
-    out << j.dump(2) << '\n';
+    out << jsonText(j, 2) << '\n';
     return kExitOk;
   }
 

@@ -11,6 +11,7 @@
 #include "analysis/nest_coverage.hpp"
 #include "app/cli.hpp"
 #include "app/cli_command.hpp"
+#include "app/json_text.hpp"
 #include "app/nest_text.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -290,7 +291,7 @@ int runList(const AgreementsOptions& o, CliStreams io) {
   }
 
   if (o.format == "json")
-    io.out << listJson(m, ids, asOf, flags, statusFilter, prisonId, o.overdue).dump(1) << '\n';
+    io.out << jsonText(listJson(m, ids, asOf, flags, statusFilter, prisonId, o.overdue), 1) << '\n';
   else if (o.format == "csv")
     listCsv(io.out, m, ids, asOf, flags);
   else

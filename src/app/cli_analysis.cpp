@@ -17,6 +17,7 @@
 #include "analysis/structure.hpp"
 #include "app/cli.hpp"
 #include "app/cli_command.hpp"
+#include "app/json_text.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
 #include "core/name_match.hpp"
@@ -229,7 +230,7 @@ int runMetrics(const MetricsOptions& o, CliStreams io) {
       j["nodes"].push_back(std::move(node));
     }
     j["network"] = networkSummary(g, input.model);
-    io.out << j.dump(1) << '\n';
+    io.out << jsonText(j, 1) << '\n';
     return kExitOk;
   }
   const bool csv = o.format == "csv";
@@ -285,7 +286,7 @@ int runStructure(const StructureOptions& o, CliStreams io) {
     for (const auto& [a, b] : cuts.bridges) j["bridges"].push_back({nodeId(input, actor(a)), nodeId(input, actor(b))});
     j["biconnected_components"] = nlohmann::ordered_json::array();
     for (const auto& block : cuts.blocks) j["biconnected_components"].push_back(ids(block));
-    io.out << j.dump(1) << '\n';
+    io.out << jsonText(j, 1) << '\n';
     return kExitOk;
   }
   io.out << trf("analysis.components",
@@ -351,7 +352,7 @@ int runCommunities(const CommunitiesOptions& o, CliStreams io) {
       for (Vertex v : group) ids.push_back(nodeId(input, actor(v)));
       j["communities"].push_back(std::move(ids));
     }
-    io.out << j.dump(1) << '\n';
+    io.out << jsonText(j, 1) << '\n';
     return kExitOk;
   }
   io.out << trf("analysis.communities", {std::to_string(groups.size()), text(louvain.modularity), text(sectorQ)})
@@ -386,7 +387,7 @@ int runPath(const PathOptions& o, CliStreams io) {
     j["path"] = nlohmann::ordered_json::array();
     for (Vertex v : r.path) j["path"].push_back({{"id", nodeId(input, actor(v))}, {"label", actor(v).name}});
     j["length"] = r.path.empty() ? nlohmann::ordered_json(nullptr) : number(r.length);
-    io.out << j.dump(1) << '\n';
+    io.out << jsonText(j, 1) << '\n';
     return kExitOk;
   }
   if (r.path.empty()) {

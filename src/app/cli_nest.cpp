@@ -13,6 +13,7 @@
 #include "analysis/partner_finder.hpp"
 #include "app/cli.hpp"
 #include "app/cli_command.hpp"
+#include "app/json_text.hpp"
 #include "app/nest_text.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
@@ -131,7 +132,7 @@ int runGaps(const GapsOptions& o, CliStreams io) {
     changes.emplace(*since, CoverageDiff::between(*before, coverage));
   }
   if (o.format == "json") {
-    io.out << coverageJson(m, coverage, changes, SectorGaps::run(m, {params.asOf})).dump(1) << '\n';
+    io.out << jsonText(coverageJson(m, coverage, changes, SectorGaps::run(m, {params.asOf})), 1) << '\n';
   } else if (o.format == "csv") {
     gapsCsv(io.out, m, coverage, before ? &*before : nullptr);
   } else if (o.format == "md") {
@@ -231,7 +232,7 @@ int runPartners(const PartnersOptions& o, CliStreams io) {
   params.limit = o.limit;
   const auto result = PartnerFinder::run(m, params);
   if (o.format == "json")
-    io.out << partnersJson(m, result, params.asOf).dump(1) << '\n';
+    io.out << jsonText(partnersJson(m, result, params.asOf), 1) << '\n';
   else if (o.format == "csv")
     partnersCsv(io.out, m, result);
   else if (o.format == "md")

@@ -75,6 +75,7 @@ constexpr Translation kTable[] = {
     {"check.bad_choice", "geen van de toegelaten waarden", "none of the allowed values"},
     {"check.bad_uuid", "geen UUID van 16 bytes", "not a 16-byte UUID"},
     {"check.bad_number", "geen eindig getal", "not a finite number"},
+    {"check.bad_text", "tekst die geen geldige UTF-8 is", "text that is not valid UTF-8"},
 
     // [SECTION] writing files: temporary file, atomic move, --force (src/platform/output_file.cpp)
     {"output.exists_force", "Het bestand {0} bestaat al; kies een andere naam, of vervang het met --force.",

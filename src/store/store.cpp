@@ -16,6 +16,7 @@
 #include "core/embedded.hpp"
 #include "core/error.hpp"
 #include "core/i18n.hpp"
+#include "core/text.hpp"
 #include "platform/output_file.hpp"
 #include "platform/platform.hpp"
 #include "store/sqlite.hpp"
@@ -663,6 +664,25 @@ std::vector<std::string> Store::fieldProblems() try {
       const std::string fault = fieldFault(rule.kind, type, value, s.real(2), s.integer(3));
       if (!fault.empty())
         out.push_back(trf("check.field", {rule.table, std::to_string(s.integer(0)), column, value, fault}));
+    }
+  }
+  // Every stored text must be UTF-8: a map made or edited elsewhere may hold
+  // other bytes, which no output of ours could write faithfully.
+  // A row is named by its table's first column (its id, or its key).
+  sql::Stmt textColumns(m_db,
+                        "SELECT m.name, c.name, (SELECT name FROM pragma_table_info(m.name) WHERE cid = 0) "
+                        "FROM sqlite_schema AS m, pragma_table_info(m.name) AS c "
+                        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND c.type = 'TEXT' "
+                        "ORDER BY m.name, c.cid");
+  while (textColumns.step()) {
+    const std::string table = textColumns.text(0), column = textColumns.text(1), first = textColumns.text(2);
+    sql::Stmt values(m_db, "SELECT \"" + first + "\", \"" + column + "\" FROM \"" + table + "\" WHERE typeof(\"" +
+                               column + "\") = 'text'");
+    while (values.step()) {
+      const std::string value = values.text(1);
+      if (!isValidUtf8(value))
+        out.push_back(trf("check.field", {table, utf8Escaped(values.text(0)), column, utf8Escaped(value),
+                                          tr("check.bad_text")}));
     }
   }
   return out;

@@ -331,3 +331,14 @@ TEST_CASE("cli: numbers out of range, nan and inf are argument errors", "[cli]")
   CHECK(demo.box.run({"partners", demo.map, "--prison", "Gent", "--radius", "25,5"}).status == kExitUsage);
   CHECK(demo.box.run({"communities", demo.map, "--resolution", "0.5"}).status == kExitOk);
 }
+
+TEST_CASE("cli: text that is not UTF-8 in a map made elsewhere: JSON still comes out, check names it", "[cli]") {
+  test::DemoSandbox demo;
+  rawSql(demo.map, "UPDATE meta SET value = 'Kaart ' || x'ff' WHERE key = 'name';");
+  const Run info = demo.box.run({"info", demo.map, "--format", "json"});
+  CHECK(info.status == kExitOk);
+  CHECK(contains(info.out, "\"name\": \"Kaart \xEF\xBF\xBD\""));
+  const Run check = demo.box.run({"check", demo.map});
+  CHECK(check.status == kExitProblems);
+  CHECK(contains(check.out, "meta #name, value = ‘Kaart \\xFF’: tekst die geen geldige UTF-8 is"));
+}

@@ -184,10 +184,11 @@ TEST_CASE("every stored value the loader would have to guess at is named by fiel
   rawExec(file,
           "PRAGMA ignore_check_constraints = ON; UPDATE actor SET valid_from = '2026-02-30' WHERE id = 1; "
           "UPDATE tie SET direction = 'sideways' WHERE id = 1; UPDATE actor SET latitude = 9e999 WHERE id = 2; "
-          "UPDATE sector SET color = 'paars' WHERE id = 1;");
+          "UPDATE sector SET color = 'paars' WHERE id = 1; UPDATE actor SET name = 'CAW ' || x'ff' || 'Gent' "
+          "WHERE id = 3;");
   Store store = Store::open(file);
   const auto problems = store.fieldProblems();
-  REQUIRE(problems.size() == 4);
+  REQUIRE(problems.size() == 5);
   auto has = [&](const std::string& text) {
     for (const auto& p : problems)
       if (p.find(text) != std::string::npos) return true;
@@ -197,6 +198,7 @@ TEST_CASE("every stored value the loader would have to guess at is named by fiel
   CHECK(has("tie #1, direction = ‘sideways’"));
   CHECK(has("actor #2, latitude"));
   CHECK(has("sector #1, color = ‘paars’"));
+  CHECK(has("actor #3, name = ‘CAW \\xFFGent’: tekst die geen geldige UTF-8 is"));
 }
 
 TEST_CASE("SQLite's failures that a user can act on get their own words and kinds", "[store][explain]") {
