@@ -16,9 +16,11 @@
 #include "platform/platform.hpp"
 #include "store/store.hpp"
 #include "support/sample_model.hpp"
+#include "support/dead_pid.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
+using test::deadPid;
 using test::contains;
 using test::entries;
 namespace fs = std::filesystem;
@@ -58,14 +60,6 @@ std::pair<UserError::Kind, std::string> refusal(F&& f) {
 }
 
 
-std::int64_t deadPid() {
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) _exit(0);
-  int status = 0;
-  REQUIRE(waitpid(child, &status, 0) == child);
-  return child;
-}
 
 }  // namespace
 

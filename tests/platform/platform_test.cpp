@@ -8,9 +8,11 @@
 #include <filesystem>
 #include <string>
 
+#include "support/dead_pid.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace nestmap;
+using test::deadPid;
 namespace fs = std::filesystem;
 
 namespace {
@@ -20,15 +22,6 @@ std::string slurp(const fs::path& p) {
   return {bytes.begin(), bytes.end()};
 }
 
-/// The id of a process that has just ended (and was reaped).
-std::int64_t deadPid() {
-  const pid_t child = fork();
-  REQUIRE(child >= 0);
-  if (child == 0) _exit(0);
-  int status = 0;
-  REQUIRE(waitpid(child, &status, 0) == child);
-  return child;
-}
 
 }  // namespace
 
