@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <random>
 #include <fstream>
@@ -168,6 +169,17 @@ TEST_CASE("SIGKILL during layout or --set-status leaves the map as it was or wit
   test::DemoSandbox demo;
   std::mt19937 random(20261207);
   int killed = 0;
+  // How long a whole run of each command takes on this machine, so that the kills land inside them.
+  const auto fullRunMs = [&](std::vector<std::string> args) {
+    const auto start = std::chrono::steady_clock::now();
+    REQUIRE(demo.box.run(args).status == kExitOk);
+    return static_cast<int>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
+  };
+  const int layoutMs =
+      fullRunMs({"layout", demo.map, "--algo", "fa2", "--iterations", "400", "--seed", "99"});
+  const int statusMs = fullRunMs(
+      {"agreements", demo.map, "--set-status", "7", "idea", "--date", "2026-11-30", "--note", "volledig"});
   for (int round = 0; round < 16; ++round) {
     const MapState before = stateOf(demo.map, 7);
     const bool layout = round % 2 == 0;
@@ -177,7 +189,7 @@ TEST_CASE("SIGKILL during layout or --set-status leaves the map as it was or wit
                : std::vector<std::string>{"agreements", demo.map, "--set-status", "7",
                                           round % 4 == 1 ? "stopped" : "idea", "--date", "2026-12-01", "--note",
                                           "kill-" + std::to_string(round)};
-    const int delay = std::uniform_int_distribution<int>(0, layout ? 900 : 120)(random);
+    const int delay = std::uniform_int_distribution<int>(0, (layout ? layoutMs : statusMs) * 9 / 10)(random);
     killed += killAfter(demo.box, args, delay);
 
     INFO("round " << round << ", killed after " << delay << " ms");
@@ -201,7 +213,8 @@ TEST_CASE("SIGKILL during layout or --set-status leaves the map as it was or wit
       CHECK(name.find(".building") == std::string::npos);
     }
   }
-  CHECK(killed >= 4);  // the delays reach into the commands, so most are killed midway
+  INFO("a whole layout takes " << layoutMs << " ms, a whole --set-status " << statusMs << " ms");
+  CHECK(killed >= 4);  // every delay is shorter than a whole run, so most are killed midway
 }
 
 TEST_CASE("a map held by another writer: --set-status waits briefly, then exits 7 and changes nothing",
