@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "bench_clock.hpp"
+#include "generated_map.hpp"
 #include "io/data_sources.hpp"
 #include "render/instances.hpp"
 #include "scene/scene.hpp"
@@ -48,56 +49,6 @@ struct Args {
   std::uint32_t seed = 7;
   bool gl = false;
 };
-
-/// A map of `actors` actors of random types, each placed in view 1 on a jittered grid (10 layout
-/// units apart, in id order), and `ties` ties of random types, a third directed, one in ten
-/// planned. As after a layout, 95% of the ties join actors at most 4 grid cells apart; the rest
-/// join random actors (uniform random ends would make every tie cross the map, which is what
-/// llvmpipe's fill rate, not the CPU, suffers from).
-Model generate(const Args& args) {
-  Model m = defaultModel(embeddedData(), "bench");
-  std::mt19937 draw(args.seed);
-  std::vector<RowId> actorTypes, tieTypes;
-  for (const auto& [id, type] : m.actorTypes) actorTypes.push_back(id);
-  for (const auto& [id, type] : m.tieTypes) tieTypes.push_back(id);
-  if (actorTypes.empty() || tieTypes.empty()) {
-    std::fprintf(stderr, "the default taxonomy has no actor or tie types\n");
-    std::exit(1);
-  }
-  auto pick = [&](const std::vector<RowId>& from) {
-    return from[std::uniform_int_distribution<std::size_t>(0, from.size() - 1)(draw)];
-  };
-  const auto columns = static_cast<RowId>(std::ceil(std::sqrt(static_cast<double>(args.actors))));
-  std::uniform_real_distribution<double> jitter(-3, 3);
-  m.actors.reserve(args.actors);
-  ViewPositions& positions = m.positions[kView];
-  for (std::size_t i = 0; i < args.actors; ++i) {
-    const RowId id = m.actors.nextId();
-    Actor& a = m.actors.append(id);
-    a.name = "Actor " + std::to_string(id);
-    a.typeId = pick(actorTypes);
-    const double x = 10.0 * static_cast<double>((id - 1) % columns) + jitter(draw);
-    const double y = 10.0 * static_cast<double>((id - 1) / columns) + jitter(draw);
-    positions.emplace_hint(positions.end(), id, ViewPosition{x, y, false});
-  }
-  m.ties.reserve(args.ties);
-  std::uniform_int_distribution<RowId> actor(1, static_cast<RowId>(args.actors));
-  std::uniform_int_distribution<int> percent(0, 99);
-  std::uniform_int_distribution<RowId> step(-4, 4);
-  const auto last = static_cast<RowId>(args.actors);
-  for (std::size_t i = 0; i < args.ties; ++i) {
-    const RowId id = m.ties.nextId();
-    Tie& t = m.ties.append(id);
-    t.sourceId = actor(draw);
-    const bool local = percent(draw) < 95;
-    do t.targetId = local ? t.sourceId + step(draw) + step(draw) * columns : actor(draw);
-    while (t.targetId == t.sourceId || t.targetId < 1 || t.targetId > last);
-    t.typeId = pick(tieTypes);
-    t.direction = percent(draw) < 33 ? Direction::Directed : Direction::Undirected;
-    t.status = percent(draw) < 10 ? TieStatus::Planned : TieStatus::Active;
-  }
-  return m;
-}
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -233,7 +184,7 @@ int main(int argc, char** argv) {
   if (args.actors < 2) args.actors = 2;
 
   auto start = Clock::now();
-  const Model model = generate(args);
+  const Model model = bench::generatedMap(args.actors, args.ties, args.seed, kView);
   std::printf("map: %zu actors, %zu ties, generated in %.0f ms\n", model.actors.size(), model.ties.size(),
               msSince(start));
 

@@ -8,6 +8,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   libboost-graph-dev libsqlite3-dev catch2 libstb-dev libcli11-dev
   nlohmann-json3-dev libpugixml-dev
+  libcairo2-dev libpango1.0-dev poppler-utils librsvg2-bin python3-networkx
   fonts-dejavu-core
   xvfb xauth x11-xserver-utils
   tesseract-ocr tesseract-ocr-nld

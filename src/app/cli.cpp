@@ -397,6 +397,7 @@ int runCli(int argc, const char* const* argv, const CliHooks& hooks, std::ostrea
   CliStreams io{out, err};
   addAnalysisCommands(app, action, io);
   addImportCommands(app, action, io);
+  addExportCommands(app, action, io);
   addNestCommands(app, action, io);
   addLayoutCommands(app, action, io);
   addAgreementCommands(app, action, io);

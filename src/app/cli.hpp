@@ -4,7 +4,6 @@
 #include <string_view>
 
 #include "app/gui_options.hpp"
-#include "app/render_request.hpp"
 
 namespace nestmap {
 
@@ -29,8 +28,6 @@ enum ExitCode : int {
 /// What the command line needs from the GUI, which it does not link itself.
 struct CliHooks {
   std::function<int(Document&, const GuiOptions&)> openGui;
-  /// `nestmap render`: draws a view into a PNG offscreen; an exit code, the reason on the stream.
-  std::function<int(Document&, const RenderRequest&, std::ostream&)> renderView;
 };
 
 /// Parses a window size "WIDTHxHEIGHT" (320x240 to 7680x4320) for --size;

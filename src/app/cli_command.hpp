@@ -39,6 +39,9 @@ void addLayoutCommands(CLI::App& app, CliAction& action, CliStreams io);
 /// `nestmap import IN OUT` (cli_import.cpp).
 void addImportCommands(CLI::App& app, CliAction& action, CliStreams io);
 
+/// `nestmap export FILE --out x.graphml|x.gexf|x.json|x.dot|x.csv` (cli_export.cpp).
+void addExportCommands(CLI::App& app, CliAction& action, CliStreams io);
+
 /// `nestmap agreements FILE [...]`, also `--set-status ID STATUS` (cli_agreements.cpp).
 void addAgreementCommands(CLI::App& app, CliAction& action, CliStreams io);
 

@@ -20,6 +20,8 @@
 #include "core/text.hpp"
 #include "edit/document.hpp"
 #include "platform/output_file.hpp"
+#include "platform/platform.hpp"
+#include "render/report_pdf.hpp"
 
 namespace nestmap {
 namespace fs = std::filesystem;
@@ -247,18 +249,47 @@ int runPartners(const PartnersOptions& o, CliStreams io) {
 
 struct ReportOptions {
   std::string file, out, asOf, since;
-  bool force = false;
+  std::vector<std::string> prisons;
+  bool force = false, shareSafe = false;
 };
 
+/// Whether the report goes out as a PDF (by the extension, any case); anything else is Markdown.
+bool isPdf(const fs::path& target) {
+  std::string ext = target.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".pdf";
+}
+
 int runReport(const ReportOptions& o, CliStreams io) {
-  const Model m = readMap(o.file);
-  const fs::path target(o.out);
-  const OutputOptions output{.force = o.force};
-  checkOutputTarget(target, output);
-  if (!defaultTemplate(m)) throw UserError(UserError::Kind::InvalidInput, tr("nest.no_template"));
+  // Everything that can be wrong is found before anything is written: dates, target, map, prisons.
   NestReportParams params;
   if (!o.asOf.empty()) params.asOf = parseDateOption(o.asOf);
   if (!o.since.empty()) params.since = parseDateOption(o.since);
+  const fs::path target(o.out);
+  const OutputOptions output{.force = o.force};
+  checkOutputTarget(target, output);
+  Document doc = Document::open(o.file, {.readOnly = true});
+  const Model& m = doc.model();
+  if (!defaultTemplate(m)) throw UserError(UserError::Kind::InvalidInput, tr("nest.no_template"));
+  for (const std::string& name : o.prisons) {
+    const RowId id = findPrison(m, name, params.asOf);
+    if (std::find(params.prisons.begin(), params.prisons.end(), id) == params.prisons.end())
+      params.prisons.push_back(id);
+  }
+  params.shareSafe = o.shareSafe;
+  if (isPdf(target)) {
+    SteeringReportRequest request;
+    request.asOf = params.asOf;
+    request.since = params.since;
+    request.prisons = params.prisons;
+    request.shareSafe = o.shareSafe;
+    request.changeLog = doc.store().changeLog();
+    request.author = platform::currentUserName();
+    const SteeringReport report = steeringReportPdf(m, request);
+    writeOutputBytes(target, output, report.pdf);
+    io.out << trf("report.pdf_written", {target.string(), std::to_string(report.pages)}) << '\n';
+    return kExitOk;
+  }
   std::ostringstream text;
   nestReportMarkdown(text, m, params);
   // Through a temporary file beside the target: a failed write leaves an earlier report whole.
@@ -297,7 +328,9 @@ void addNestCommands(CLI::App& app, CliAction& action, CliStreams io) {
   reportCmd->add_option("FILE", report->file, tr("cli.opt.file"))->required();
   reportCmd->add_option("--out", report->out, tr("cli.opt.report_out"))->required();
   reportCmd->add_option("--as-of", report->asOf, tr("cli.opt.as_of"));
-  reportCmd->add_option("--since", report->since, tr("cli.opt.since"));
+  reportCmd->add_option("--since", report->since, tr("cli.opt.report_since"));
+  reportCmd->add_option("--prison", report->prisons, tr("cli.opt.report_prisons"));
+  reportCmd->add_flag("--share-safe", report->shareSafe, tr("cli.opt.report_share_safe"));
   reportCmd->add_flag("--force", report->force, tr("cli.opt.force_out"));
   reportCmd->callback([report, io, &action] { action = [report, io] { return runReport(*report, io); }; });
 }

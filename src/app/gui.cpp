@@ -19,7 +19,6 @@
 #include <utility>
 
 #include "app/cli.hpp"
-#include "app/export_png.hpp"
 #include "app/map_file.hpp"
 #include "app/settings.hpp"
 #include "core/error.hpp"
@@ -30,7 +29,10 @@
 #include "io/graph_import.hpp"
 #include "layout/view_layout.hpp"
 #include "platform/output_file.hpp"
+#include "render/cairo_renderer.hpp"
+#include "render/picture_job.hpp"
 #include "render/screenshot.hpp"
+#include "scene/view_picture.hpp"
 #include "ui/agreements_panel.hpp"
 #include "ui/app_shell.hpp"
 #include "ui/canvas_panel.hpp"
@@ -41,7 +43,7 @@
 #include "ui/fonts.hpp"
 #include "ui/frame_recovery.hpp"
 #include "ui/inspector_panel.hpp"
-#include "ui/nest_overlay.hpp"
+#include "scene/nest_overlay.hpp"
 #include "ui/metrics_panel.hpp"
 #include "ui/overview_panel.hpp"
 #include "ui/presentation.hpp"
@@ -51,6 +53,22 @@
 namespace nestmap {
 namespace fs = std::filesystem;
 namespace {
+
+/// A small window at the bottom right while an export draws: how far it is, and a button to stop it.
+void drawExportProgress(PictureJob& job) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float pad = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - pad, viewport->WorkPos.y + viewport->WorkSize.y - 3 * pad),
+                          ImGuiCond_Always, ImVec2(1, 1));
+  ImGui::Begin("##export_progress", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing);
+  ImGui::TextUnformatted(trf("export.running", {job.out().filename().string()}).c_str());
+  ImGui::ProgressBar(static_cast<float>(job.progress()), ImVec2(pad * 16, 0));
+  ImGui::SameLine();
+  if (ImGui::Button(tr("export.cancel").c_str())) job.cancel();
+  ImGui::End();
+}
 
 /// The bottom panel's tabs: the --panel name and the title's text key of each.
 constexpr std::pair<const char*, const char*> kBottomTabs[] = {
@@ -248,6 +266,8 @@ int runGui(Document& startDoc, const GuiOptions& options) {
 
   int exitCode = kExitOk;
   std::unique_ptr<DocumentPanels> panels = makePanels();
+  std::unique_ptr<PictureJob> exportJob;  ///< Bestand ▸ Exporteren, while it draws and writes
+  std::pair<std::string, std::string> exportSize;  ///< its width and height, for the message when it is written
   if (useSettings) addRecentFile(settings, doc->path());
   // Names were checked by the command line; the canvas matches them the same way.
   if (options.view && !panels->canvas.showViewNamed(doc->model(), *options.view)) {
@@ -327,9 +347,12 @@ int runGui(Document& startDoc, const GuiOptions& options) {
   std::string shownTitle = windowTitle(*doc);
   while (!glfwWindowShouldClose(window)) {
     // Idle maps cost no CPU (but still notice external changes); a running layout,
-    // a playing timeline or a camera flight draws every frame.
+    // a playing timeline or a camera flight draws every frame; an export in the background
+    // ten frames a second, for its progress bar.
     if (options.screenshot || panels->canvas.animating() || panels->timeline.playing())
       glfwPollEvents();
+    else if (exportJob)
+      glfwWaitEventsTimeout(0.1);
     else
       glfwWaitEventsTimeout(1.0);
 
@@ -568,6 +591,7 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       shell.messageIsError = true;
     }
     if (quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    if (exportJob) drawExportProgress(*exportJob);
     ImGui::Render();
 
     int fbWidth = 0, fbHeight = 0;
@@ -602,22 +626,48 @@ int runGui(Document& startDoc, const GuiOptions& options) {
     // Between frames, so that no panel is halfway through drawing the map it loses.
     if (auto path = std::exchange(shell.openRequest, std::nullopt)) openMap(*path);
     if (auto path = std::exchange(shell.newRequest, std::nullopt)) newMap(*path);
-    // The PNG export draws into a framebuffer and an ImGui context of its own: after this
-    // frame's swap, so that the window's frame is complete and its context untouched.
+    // Bestand ▸ Exporteren: the picture is composed here from the map as it is now, then drawn
+    // and written on a worker (PictureJob) while the window goes on; a small window shows how far.
     if (auto request = std::exchange(shell.exportRequest, std::nullopt)) {
-      std::string error;
       try {
+        if (exportJob && exportJob->state() == PictureJob::State::Running) throw UserError(UserError::Kind::InvalidInput, tr("export.busy"));
+        const auto format = pictureFormatOf(request->out);
+        if (!format) throw UserError(UserError::Kind::InvalidInput, trf("picture.unknown_format", {request->out.string()}));
         // The window has no --force: the dialog's check box lets a picture replace a file (never a map).
         const OutputOptions output{.force = request->replace, .forceOption = false};
-        error = exportViewPng(*doc, request->viewId, request->width, request->height, request->out,
-                              ExportOptions{panels->timeline.asOf(), panels->canvas.viewOptions(), output});
+        checkOutputTarget(request->out, output);
+        PictureRequest picture;
+        picture.viewId = request->viewId;
+        picture.width = request->width;
+        picture.height = request->height;
+        picture.asOf = panels->timeline.asOf();
+        picture.compareWith = panels->timeline.compareWith();
+        picture.options = panels->canvas.viewOptions();
+        picture.path = panels->partners.selectedPath();
+        const PangoMeasure measure;
+        exportJob = std::make_unique<PictureJob>(pictureOfView(doc->model(), picture, measure), *format,
+                                                 request->out, output);
+        exportSize = {std::to_string(request->width), std::to_string(request->height)};
       } catch (const std::exception& e) {
-        error = e.what();
+        shell.message = trf("export.failed", {e.what()});
+        shell.messageIsError = true;
       }
-      shell.message = error.empty() ? trf("export.done", {request->out.string(), std::to_string(request->width),
-                                                          std::to_string(request->height)})
-                                    : trf("export.failed", {error});
-      shell.messageIsError = !error.empty();
+    }
+    if (exportJob && exportJob->state() != PictureJob::State::Running) {
+      switch (exportJob->state()) {
+        case PictureJob::State::Written:
+          shell.message = trf("picture.done", {exportJob->out().string(), exportSize.first, exportSize.second});
+          shell.messageIsError = false;
+          break;
+        case PictureJob::State::Cancelled:
+          shell.message = tr("export.cancelled");
+          shell.messageIsError = false;
+          break;
+        default:
+          shell.message = trf("export.failed", {exportJob->error()});
+          shell.messageIsError = true;
+      }
+      exportJob.reset();
     }
     if (useSettings) {
       settings.theme = shell.darkTheme ? "dark" : "light";

@@ -351,6 +351,7 @@ void writeFlagLists(std::ostream& out, const Model& model, const NestCoverage::R
 void nestReportMarkdown(std::ostream& out, const Model& model, const NestReportParams& params) {
   NestCoverage::Params coverageParams;
   coverageParams.asOf = params.asOf;
+  coverageParams.prisons = params.prisons;
   const auto graph = nestSnapshot(model, params.asOf);
   const auto coverage = NestCoverage::run(model, graph, coverageParams);
   const NestTemplate* tmpl = model.nestTemplates.find(coverage.templateId);
@@ -426,14 +427,19 @@ void nestReportMarkdown(std::ostream& out, const Model& model, const NestReportP
   auto agreementLine = [&](const AgreementFollowUp::Item& item, const std::string& when) {
     const Agreement& a = *model.agreements.find(item.agreementId);
     const auto status = a.statusOn(params.asOf);
-    out << "| " << mdCell(a.title) << " | " << (status ? statusLabel(model, *status) : "—") << " | " << when << " | "
-        << mdCell(a.owner.empty() ? "—" : a.owner) << " |\n";
+    out << "| " << mdCell(a.title) << " | " << (status ? statusLabel(model, *status) : "—") << " | " << when;
+    if (!params.shareSafe) out << " | " << mdCell(a.owner.empty() ? "—" : a.owner);
+    out << " |\n";
+  };
+  auto tableHeader = [&](const char* whenKey) {
+    out << "| " << tr("report.agreement") << " | " << tr("report.status") << " | " << tr(whenKey);
+    if (!params.shareSafe) out << " | " << tr("report.owner");
+    out << (params.shareSafe ? " |\n|---|---|---|\n" : " |\n|---|---|---|---|\n");
   };
   out << "### " << tr("report.overdue") << "\n\n";
   if (followUp.overdue.empty()) out << tr("report.none") << "\n\n";
   if (!followUp.overdue.empty()) {
-    out << "| " << tr("report.agreement") << " | " << tr("report.status") << " | " << tr("report.review") << " | "
-        << tr("report.owner") << " |\n|---|---|---|---|\n";
+    tableHeader("report.review");
     for (const auto& item : followUp.overdue)
       agreementLine(item, trf("report.days_overdue", {model.agreements.find(item.agreementId)->reviewDate->toString(),
                                                       std::to_string(item.days)}));
@@ -442,8 +448,7 @@ void nestReportMarkdown(std::ostream& out, const Model& model, const NestReportP
   out << "### " << tr("report.stalled") << "\n\n";
   if (followUp.stalled.empty()) out << tr("report.none") << "\n\n";
   if (!followUp.stalled.empty()) {
-    out << "| " << tr("report.agreement") << " | " << tr("report.status") << " | " << tr("report.unchanged") << " | "
-        << tr("report.owner") << " |\n|---|---|---|---|\n";
+    tableHeader("report.unchanged");
     for (const auto& item : followUp.stalled) agreementLine(item, trf("report.days", {std::to_string(item.days)}));
     out << '\n';
   }

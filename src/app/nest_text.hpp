@@ -50,6 +50,8 @@ struct NestReportParams {
   Date asOf = Date::today();
   std::optional<Date> since;  ///< also list the cells gained and lost since this day
   int partnersPerGap = 3;
+  std::vector<RowId> prisons;  ///< only these prisons (empty: every prison)
+  bool shareSafe = false;      ///< no owners (the only personal field the Markdown report shows)
 };
 /// A report for a steering group in Markdown: the coverage matrix, the
 /// weakest nests, fragile points, agreements that need follow-up, sectors

@@ -284,6 +284,40 @@ constexpr Translation kTable[] = {
     {"cli.opt.import_in", "Het GraphML- (.graphml) of GEXF-bestand (.gexf)",
      "The GraphML (.graphml) or GEXF (.gexf) file"},
     {"cli.opt.import_out", "De nieuwe kaart (.nestmap)", "The new map (.nestmap)"},
+    // [SECTION] export of the graph: GraphML, GEXF, JSON, DOT, CSV (src/io/graph_export.cpp, src/app/cli_export.cpp)
+    {"cli.cmd.export", "Schrijf de graaf van een kaart naar GraphML, GEXF, JSON, DOT of CSV",
+     "Write the graph of a map as GraphML, GEXF, JSON, DOT or CSV"},
+    {"cli.opt.export_out",
+     "Het doelbestand; de extensie kiest het formaat: .graphml, .gexf, .json (node-link), .dot of .csv (dan twee "
+     "bestanden: NAAM-actoren.csv en NAAM-banden.csv)",
+     "The target file; its extension picks the format: .graphml, .gexf, .json (node-link), .dot or .csv (then two "
+     "files: NAME-actoren.csv and NAME-banden.csv)"},
+    {"cli.opt.export_view",
+     "De weergave (op naam) waarvan GEXF de posities neemt; zonder: de eerste weergave",
+     "The view (by name) whose positions GEXF takes; without: the first view"},
+    {"cli.opt.export_agreements",
+     "Afspraken als banden tussen elk paar partijen (ties, standaard) of als eigen knopen, verbonden met hun partijen "
+     "(nodes)",
+     "Agreements as ties between every pair of their parties (ties, the default) or as nodes of their own, tied to "
+     "their parties (nodes)"},
+    {"cli.opt.export_as_of", "Alleen wat op deze dag (JJJJ-MM-DD) geldt, afspraken met hun status van die dag",
+     "Only what holds on this day (YYYY-MM-DD), agreements with their status of that day"},
+    {"cli.opt.export_share_safe",
+     "Laat contactpersonen (met e-mail en telefoon), vrije notities en eigenaars van afspraken weg: voor wat de "
+     "organisatie verlaat",
+     "Leave out contact persons (with e-mail and phone), free-text notes and agreement owners: for material that "
+     "leaves the organisation"},
+    {"graph_export.unknown_format", "{0}: onbekende extensie. Nestmap exporteert naar {1}.",
+     "{0}: unknown extension. Nestmap exports to {1}."},
+    {"graph_export.done", "Geëxporteerd: {0} actoren, {1} banden en {2} afspraken → {3}",
+     "Exported: {0} actors, {1} ties and {2} agreements → {3}"},
+    {"graph_export.share_safe_done", "Zonder contactpersonen, notities en eigenaars (--share-safe).",
+     "Without contact persons, notes and owners (--share-safe)."},
+    {"graph_export.format.graphml", "GraphML (yEd, Gephi, networkx)", "GraphML (yEd, Gephi, networkx)"},
+    {"graph_export.format.gexf", "GEXF 1.3 met posities en kleuren (Gephi)", "GEXF 1.3 with positions and colours (Gephi)"},
+    {"graph_export.format.json", "JSON node-link (networkx, d3)", "JSON node-link (networkx, d3)"},
+    {"graph_export.format.dot", "DOT (Graphviz)", "DOT (Graphviz)"},
+    {"graph_export.format.csv", "CSV voor Excel: actoren en banden", "CSV for Excel: actors and ties"},
     // [SECTION] command line
     {"cli.about",
      "Nestmap: het netwerk rond kinderen van gedetineerde ouders in kaart brengen en de gaten erin vinden.",
@@ -409,8 +443,8 @@ constexpr Translation kTable[] = {
      "Nest coverage per prison: which help is within reach, which is missing"},
     {"cli.cmd.partners", "Mogelijke partners voor een gevangenis, met wie hen kan voorstellen",
      "Possible partners for a prison, with who can introduce them"},
-    {"cli.cmd.report", "Schrijf een rapport voor de stuurgroep (Markdown)",
-     "Write a report for the steering group (Markdown)"},
+    {"cli.cmd.report", "Schrijf een rapport voor de stuurgroep (PDF of Markdown)",
+     "Write a report for the steering group (PDF or Markdown)"},
     {"cli.opt.prison", "Gevangenis: naam, korte naam of sleutel (hoofdletters en accenten tellen niet)",
      "Prison: name, short name or key (case and accents do not matter)"},
     {"cli.opt.category", "Categorie van de nest (sleutel of naam); zonder: alle ontbrekende",
@@ -424,7 +458,8 @@ constexpr Translation kTable[] = {
     {"cli.opt.since", "Vergelijk met deze dag (JJJJ-MM-DD): welke cellen gewonnen of verloren zijn",
      "Compare with this day (YYYY-MM-DD): which cells were gained or lost"},
     {"cli.opt.format_md", "Uitvoer: table, csv, json of md", "Output: table, csv, json or md"},
-    {"cli.opt.report_out", "Het rapportbestand om te schrijven (Markdown)", "The report file to write (Markdown)"},
+    {"cli.opt.report_out", "Het rapportbestand om te schrijven: .pdf (A4) of .md (Markdown)",
+     "The report file to write: .pdf (A4) or .md (Markdown)"},
     {"nest.mark_fragile", "kwetsbaar", "fragile"},
     {"nest.mark_stale", "verlopen", "stale"},
     {"canvas.nest_of", "Nest van", "Nest of"},
@@ -564,6 +599,233 @@ constexpr Translation kTable[] = {
     {"report.cannot_write", "het rapport kon niet volledig geschreven worden",
      "the report could not be written in full"},
     {"report.written", "Rapport geschreven: {0}", "Report written: {0}"},
+    // [SECTION] the steering-group report as PDF (src/render/report_pdf.cpp, src/render/pdf_flow.cpp)
+    {"report.pdf_written", "Rapport geschreven: {0} ({1} pagina's)", "Report written: {0} ({1} pages)"},
+    {"cli.opt.report_prisons", "Alleen deze gevangenissen krijgen een eigen pagina (PDF); meer dan één mag",
+     "Only these prisons get a page of their own (PDF); more than one may be given"},
+    {"cli.opt.report_since",
+     "Vergelijk met deze dag (JJJJ-MM-DD): wat veranderde, welke cellen gewonnen of verloren zijn; in een PDF "
+     "standaard drie maanden vóór de stand",
+     "Compare with this day (YYYY-MM-DD): what changed, which cells were gained or lost; in a PDF three months "
+     "before the report's day by default"},
+    {"cli.opt.report_share_safe",
+     "Laat contactpersonen, hun e-mail en telefoon, eigenaars, vrije notities en de auteur weg",
+     "Leave out contact persons, their e-mail and phone, owners, free-text notes and the author"},
+    {"pdf.kind", "Rapport voor de stuurgroep", "Steering-group report"},
+    {"pdf.title", "Rapport voor de stuurgroep — {0}", "Steering-group report — {0}"},
+    {"pdf.as_of", "Stand op {0}", "As of {0}"},
+    {"pdf.compared_with", "Vergeleken met {0}", "Compared with {0}"},
+    {"pdf.template", "Nestsjabloon: {0}", "Nest template: {0}"},
+    {"pdf.contents", "Inhoud", "Contents"},
+    {"pdf.keywords", "Kindreflex, nest, dekking, afspraken, stuurgroep",
+     "Kindreflex, nest, coverage, agreements, steering group"},
+    {"pdf.running_head", "{0} — rapport voor de stuurgroep", "{0} — steering-group report"},
+    {"pdf.page_of", "pagina {0} van {1}", "page {0} of {1}"},
+    {"pdf.continued", " (vervolg)", " (continued)"},
+    {"pdf.since_after", "De vergelijkingsdag {0} (--since) moet vóór de dag van het rapport {1} (--as-of) liggen.",
+     "The day to compare with, {0} (--since), must lie before the report's day {1} (--as-of)."},
+    {"pdf.and_more", "en {0} andere", "and {0} more"},
+    {"pdf.and_more_lines", "… en nog {0}.", "… and {0} more."},
+    {"pdf.every_prison", "alle", "all"},
+    {"pdf.new", "nieuw", "new"},
+    {"pdf.no_work_package", "Zonder werkpakket", "No work package"},
+    {"pdf.wp_name", "WP{0} – {1}", "WP{0} – {1}"},
+    {"pdf.ch.cover", "Voorblad", "Cover"},
+    {"pdf.ch.figures", "Kerncijfers", "Key figures"},
+    {"pdf.ch.coverage", "Dekking per gevangenis", "Coverage per prison"},
+    {"pdf.ch.agreements", "Afspraken: verloop en opvolging", "Agreements: progress and follow-up"},
+    {"pdf.ch.prisons", "De nest van elke gevangenis", "Each prison's nest"},
+    {"pdf.ch.blocks", "Bouwstenen en werkpakketten", "Building blocks and work packages"},
+    {"pdf.ch.sectors", "Sectoren zonder band per provincie", "Sectors without ties per province"},
+    {"pdf.ch.method", "Bijlage: zo wordt er gerekend", "Appendix: how it is computed"},
+    {"pdf.changes", "Wat veranderde sinds {0}", "What changed since {0}"},
+    {"pdf.changes.summary",
+     "{0} statuswijzigingen van afspraken, {1} cellen gewonnen en {2} verloren, {3} nieuwe actoren, {4} nieuwe en "
+     "{5} beëindigde banden.",
+     "{0} agreement status changes, {1} cells gained and {2} lost, {3} new actors, {4} new and {5} ended ties."},
+    {"pdf.changes.score", "Gemiddelde dekkingsscore: van {0} % naar {1} % ({2}).",
+     "Average coverage score: from {0} % to {1} % ({2})."},
+    {"pdf.changes.cells", "Gewonnen en verloren cellen", "Cells gained and lost"},
+    {"pdf.changes.actors", "Nieuwe actoren", "New actors"},
+    {"pdf.changes.agreements", "Statuswijzigingen van afspraken", "Agreement status changes"},
+    {"pdf.changes.log", "Logboek van de kaart", "The map's change log"},
+    {"pdf.changes.log_count", "{0} wijzigingen in het logboek van het bestand in deze periode.",
+     "{0} changes in the file's change log in this period."},
+    {"pdf.col.date", "Datum", "Date"},
+    {"pdf.col.step", "Stap", "Step"},
+    {"pdf.col.note", "Notitie", "Note"},
+    {"pdf.col.sector", "Sector", "Sector"},
+    {"pdf.col.actors", "Actoren", "Actors"},
+    {"pdf.col.since", "sinds {0}", "since {0}"},
+    {"pdf.col.change", "Verschil", "Change"},
+    {"pdf.col.category", "Categorie", "Category"},
+    {"pdf.col.partners", "Partners", "Partners"},
+    {"pdf.col.evidence", "Afspraken en wegen", "Agreements and routes"},
+    {"pdf.col.candidate", "Kandidaat", "Candidate"},
+    {"pdf.col.for", "Voor", "For"},
+    {"pdf.col.distance", "Afstand", "Distance"},
+    {"pdf.col.introduction", "Introductie via", "Introduction through"},
+    {"pdf.col.organisation", "Organisatie", "Organisation"},
+    {"pdf.col.contact", "Contact", "Contact"},
+    {"pdf.col.role", "Rol", "Role"},
+    {"pdf.col.email", "E-mail", "E-mail"},
+    {"pdf.col.phone", "Telefoon", "Phone"},
+    {"pdf.col.block", "Bouwsteen", "Building block"},
+    {"pdf.col.agreements", "Afspraken", "Agreements"},
+    {"pdf.col.counting", "waarvan tellend", "of which count"},
+    {"pdf.col.work_package", "Werkpakket", "Work package"},
+    {"pdf.col.blocks", "Bouwstenen", "Building blocks"},
+    {"pdf.col.no_tie_with", "Geen band met", "No tie with"},
+    {"pdf.col.reach", "Bereik", "Reach"},
+    {"pdf.col.hops", "Stappen", "Steps"},
+    {"pdf.col.radius", "Straal", "Radius"},
+    {"pdf.col.weight", "Gewicht", "Weight"},
+    {"pdf.col.types", "Actortypes", "Actor types"},
+    {"pdf.fig.prisons", "gevangenissen", "prisons"},
+    {"pdf.fig.actors", "actoren", "actors"},
+    {"pdf.fig.ties", "actieve banden", "active ties"},
+    {"pdf.fig.agreements", "afspraken", "agreements"},
+    {"pdf.fig.score", "gemiddelde dekkingsscore", "average coverage score"},
+    {"pdf.fig.score_change", "{0} sinds {1}", "{0} since {1}"},
+    {"pdf.fig.per_sector", "Actoren per sector", "Actors per sector"},
+    {"pdf.fig.per_status", "Afspraken per status", "Agreements per status"},
+    {"pdf.fig.status_note",
+     "Een afspraak telt op een dag in de status die haar geschiedenis die dag aangeeft; vóór haar eerste stap telt "
+     "ze nergens.",
+     "An agreement counts on a day in the status its history gives for that day; before its first step it counts "
+     "nowhere."},
+    {"pdf.heatmap.intro",
+     "Per gevangenis (rijen) en per categorie van de nest (kolommen): hoe de gevangenis die hulp bereikt. De score "
+     "staat naast de naam, met het verschil sinds de vergelijkingsdag.",
+     "Per prison (rows) and nest category (columns): how the prison reaches that help. The score stands next to the "
+     "name, with the change since the day compared with."},
+    {"pdf.heatmap.score", "Score (verschil sinds {0})", "Score (change since {0})"},
+    {"pdf.heatmap.title", "Dekking per gevangenis", "Coverage per prison"},
+    {"pdf.heatmap.score_note", "Hoe een cel en een score berekend worden, staat in de bijlage.",
+     "How a cell and a score are computed is explained in the appendix."},
+    {"pdf.pipeline.title", "Afspraken per status door de tijd", "Agreements per status over time"},
+    {"pdf.pipeline.intro",
+     "Hoeveel afspraken op elke dag van {0} tot {1} in elke status stonden, gestapeld in de volgorde van de "
+     "werkwijze; tussen haakjes het aantal op de laatste dag.",
+     "How many agreements stood in each status on each day from {0} to {1}, stacked in the order of the workflow; "
+     "in brackets the number on the last day."},
+    {"pdf.pipeline.empty", "Er zijn nog geen gedateerde afspraken.", "There are no dated agreements yet."},
+    {"pdf.due_soon", "Herziening binnen 14 dagen", "Review within 14 days"},
+    {"pdf.days_left", "{0} (nog {1} dagen)", "{0} ({1} days left)"},
+    {"pdf.prisons.intro",
+     "Elke gevangenis op een eigen pagina: haar nest zoals Nestmap hem tekent, elke categorie met het bewijs "
+     "(partners, afspraken, de kortste weg), wat kwetsbaar is en waarom, en drie partners die een gat kunnen "
+     "dichten, met wie hen kan voorstellen.",
+     "Each prison on a page of its own: its nest as Nestmap draws it, each category with the evidence (partners, "
+     "agreements, the shortest route), what is fragile and why, and three partners who could close a gap, with who "
+     "can introduce them."},
+    {"pdf.prison.score", "Score {0} % ({1} sinds {2}) · plaats {3} van {4}",
+     "Score {0} % ({1} since {2}) · rank {3} of {4}"},
+    {"pdf.prison.side", "Kant van de gevangenis: {0}", "Prison side: {0}"},
+    {"pdf.prison.cells", "Categorieën van {0}", "Categories of {0}"},
+    {"pdf.prison.agreements", "Afspraken: {0}", "Agreements: {0}"},
+    {"pdf.prison.route", "Weg: {0}", "Route: {0}"},
+    {"pdf.prison.pending", "In voorbereiding: {0}", "In preparation: {0}"},
+    {"pdf.prison.fragile", "Wat kwetsbaar is, en waarom", "What is fragile, and why"},
+    {"pdf.prison.nothing_fragile", "Geen kwetsbare of verouderde cellen.", "No fragile or stale cells."},
+    {"pdf.prison.suggestions", "Drie partnersuggesties", "Three partner suggestions"},
+    {"pdf.prison.no_suggestions", "Geen ontbrekende categorie, of geen kandidaten binnen de straal.",
+     "No missing category, or no candidates within the radius."},
+    {"pdf.prison.contacts", "Contactpunten", "Contact points"},
+    {"pdf.prison.suggest_missing", "De beste kandidaten over alle ontbrekende categorieën.",
+     "The best candidates over every missing category."},
+    {"pdf.prison.suggest_weak",
+     "Geen categorie ontbreekt: deze kandidaten kunnen een informele of kwetsbare cel versterken.",
+     "No category is missing: these candidates could strengthen an informal or fragile cell."},
+    {"pdf.changes.more_steps", "… en nog {0}; hoofdstuk 4 noemt ze allemaal.", "… and {0} more; chapter 4 lists them all."},
+    {"pdf.steps_since", "Statuswijzigingen sinds {0}", "Status changes since {0}"},
+    {"pdf.blocks.intro",
+     "De acht bouwstenen van het Kindreflex-project en de vijf werkpakketten, met de afspraken die elk dienen "
+     "(stand op de dag van het rapport).",
+     "The eight building blocks of the Kindreflex project and the five work packages, with the agreements serving "
+     "each (as of the report's day)."},
+    {"pdf.blocks.overview", "Afspraken per bouwsteen", "Agreements per building block"},
+    {"pdf.blocks.counting_note", "Tellend: afgesproken, geformaliseerd of in de praktijk.",
+     "Counting: agreed, formalised or in practice."},
+    {"pdf.blocks.title", "Bouwstenen", "Building blocks"},
+    {"pdf.blocks.none", "Nog geen afspraken.", "No agreements yet."},
+    {"pdf.block.awareness", "Bewustwording en herkenning: groeiend bewustzijn, verder kijken dan gedrag",
+     "Awareness and recognition: growing awareness, looking beyond behaviour"},
+    {"pdf.block.tailored", "Op maat van elk kind en elke context", "Tailored to each child and context"},
+    {"pdf.block.nests", "Nesten rond nesten: netwerken rond kinderen en gezinnen",
+     "Nests around nests: networks around children and families"},
+    {"pdf.block.resilience", "Vaardigheden voor veerkracht: veilige relaties en stressregulatie",
+     "Skills for resilience: safe relationships and stress regulation"},
+    {"pdf.block.alliances", "Allianties tussen diensten", "Alliances between services"},
+    {"pdf.block.detection", "Van vroege detectie tot herstel", "From early detection to recovery"},
+    {"pdf.block.learning", "Samen leren wat werkt", "Learning together what works"},
+    {"pdf.block.staff", "Medewerkers en organisaties versterken", "Strengthening staff and organisations"},
+    {"pdf.wp.title", "Werkpakketten", "Work packages"},
+    {"pdf.wp.exploration", "Terreinverkenning en afstemming", "Field exploration and alignment"},
+    {"pdf.wp.materials", "Materialen", "Materials"},
+    {"pdf.wp.training", "Vorming", "Training"},
+    {"pdf.wp.implementation", "Ondersteuning bij de implementatie (ambassadeurs per gevangenis)",
+     "Implementation support (ambassadors per prison)"},
+    {"pdf.wp.evaluation", "Evaluatie", "Evaluation"},
+    {"pdf.method.side",
+     "De kant van een gevangenis: de gevangenis zelf, alles wat eronder valt (teams en diensten), en elke actor van "
+     "het type PSD, CAW-team justitieel welzijnswerk of Kindreflex-ambassadeurs met een actieve band met de "
+     "gevangenis. Een partner is een actor van een categorie van de nest die niet tot die kant behoort.",
+     "A prison's side: the prison itself, everything under it (teams and services), and every actor of the type "
+     "PSD, CAW justice-welfare team or Kindreflex ambassadors with an active tie to the prison. A partner is an actor "
+     "of a nest category that does not belong to that side."},
+    {"pdf.method.cell",
+     "Een cel (gevangenis × categorie) is geformaliseerd wanneer een afspraak die telt (afgesproken, geformaliseerd "
+     "of in de praktijk op de dag van het rapport) een partner als partij heeft en ook een partij aan de kant van de "
+     "gevangenis heeft of voor die gevangenis geldt. Ze is informeel wanneer een partner binnen de stappengrens van "
+     "de categorie ligt, langs actieve banden en afspraken die tellen, maar nooit via de kant van een andere "
+     "gevangenis. Anders ontbreekt ze.",
+     "A cell (prison × category) is formalised when an agreement that counts (agreed, formalised or in practice on "
+     "the report's day) has a partner as a party and also a party on the prison's side, or holds for that prison. "
+     "It is informal when a partner lies within the category's hop limit, through active ties and agreements that "
+     "count, but never through another prison's side. Otherwise it is missing."},
+    {"pdf.method.flags",
+     "Een cel is kwetsbaar wanneer ze maar één partner heeft, of wanneer elke weg binnen de stappengrens via één "
+     "actor (de gevangenis zelf niet meegerekend) of via één band loopt. Ze is verouderd wanneer de "
+     "herzieningsdatum van elke afspraak die haar formaliseert voorbij is.",
+     "A cell is fragile when it has only one partner, or when every way within the hop limit runs through one actor "
+     "(the prison itself not counted) or one tie. It is stale when the review date of every agreement that "
+     "formalises it has passed."},
+    {"pdf.method.score",
+     "De waarde van een cel: geformaliseerd 1, informeel 0,5 (0,25 waar de categorie een afspraak vraagt), "
+     "ontbrekend 0; kwetsbaar en verouderd vermenigvuldigen elk met 0,75. De score van een gevangenis is het "
+     "gewogen gemiddelde van de waarden van haar cellen (met de gewichten van de categorieën), in procent. De score "
+     "van een categorie is het gemiddelde over de gevangenissen; de gemiddelde dekkingsscore het gemiddelde van de "
+     "scores van de gevangenissen. De vergelijking rekent op dezelfde manier met de kaart zoals ze op de "
+     "vergelijkingsdag was.",
+     "A cell's value: formalised 1, informal 0.5 (0.25 where the category needs an agreement), missing 0; fragile "
+     "and stale each multiply it by 0.75. A prison's score is the weighted mean of its cells' values (with the "
+     "categories' weights), in per cent. A category's score is the mean over the prisons; the average coverage "
+     "score the mean of the prisons' scores. The comparison computes the same with the map as it was on the day "
+     "compared with."},
+    {"pdf.method.partners",
+     "Partnersuggesties zijn actoren van een ontbrekende categorie binnen de straal van die categorie, die niet aan "
+     "de kant staan en met wie de kant voor die categorie nog geen afspraak heeft. Hun score telt vijf delen: "
+     "verbinding (3 gedeeld door het aantal stappen vanaf de kant; 0 zonder verbinding), afstand (2 × (1 − km / "
+     "straal); 0 zonder coördinaten), regio (0,5 per gedeelde provincie, eerstelijnszone en gerechtelijk "
+     "arrondissement), ervaring (0,5 per andere gevangenis waarmee de actor een afspraak heeft die telt, voor "
+     "hoogstens drie) en makelaar (tot 1: het aandeel van de andere sectoren waartoe zijn buren behoren). De "
+     "introductie is de kortste weg vanaf de kant langs actieve banden en afspraken die tellen.",
+     "Partner suggestions are actors of a missing category within that category's radius that are not on the side "
+     "and with whom the side has no agreement for that category yet. Their score adds five parts: connection (3 "
+     "divided by the steps from the side; 0 when not connected), distance (2 × (1 − km / radius); 0 without "
+     "coordinates), region (0.5 per shared province, eerstelijnszone and judicial district), experience (0.5 per "
+     "other prison the actor has an agreement that counts with, for at most three) and broker (up to 1: the share "
+     "of the other sectors its neighbours belong to). The introduction is the shortest way from the side through "
+     "active ties and agreements that count."},
+    {"pdf.method.follow_up",
+     "Opvolging: een afspraak is te laat wanneer haar herzieningsdatum vóór de dag van het rapport ligt, is "
+     "binnenkort aan de beurt wanneer die binnen 14 dagen valt, en is gestokt wanneer ze als idee, in bespreking of "
+     "afgesproken al 180 dagen niet veranderde. Stopgezette en geëvalueerde afspraken vragen geen opvolging.",
+     "Follow-up: an agreement is overdue when its review date lies before the report's day, due soon when it falls "
+     "within 14 days, and stalled when it has not changed for 180 days as an idea, in discussion or agreed. Stopped "
+     "and evaluated agreements need no follow-up."},
+    {"pdf.method.categories", "Categorieën van het nestsjabloon ‘{0}’", "Categories of the nest template ‘{0}’"},
     // [SECTION] agreements register: workflow rules (core/agreement_workflow.cpp), `nestmap agreements`
     {"workflow.date_before",
      "Afspraak ‘{0}’: de datum {1} ligt vóór de laatste statuswijziging ({2}, ‘{3}’). Kies {2} of later.",
@@ -1214,41 +1476,64 @@ constexpr Translation kTable[] = {
     {"scene.legend.directed", "gericht", "directed"},
     {"scene.legend.planned", "gepland", "planned"},
 
-    // [SECTION] PNG export: Bestand ▸ Exporteren als PNG, `nestmap render` (src/app/export_png.cpp, src/ui/export_dialog.cpp)
+    // [SECTION] pictures: Bestand ▸ Exporteren, `nestmap render` (src/scene/view_picture.cpp,
+    // src/render/cairo_renderer.cpp, src/ui/export_dialog.cpp, src/app/cli_render.cpp)
     {"export.as_of", "Stand op {0}", "As of {0}"},
     {"export.no_view", "Weergave #{0} bestaat niet (meer).", "View #{0} does not exist (any more)."},
-    {"export.too_large", "{0}×{1} pixels is te groot: OpenGL tekent hier hoogstens {2} pixels breed en hoog.",
-     "{0}×{1} pixels is too large: OpenGL draws at most {2} pixels wide and high here."},
-    {"export.no_framebuffer", "Geen beeld van {0}×{1} pixels mogelijk: te weinig grafisch geheugen.",
-     "Cannot make a {0}×{1} pixel picture: not enough graphics memory."},
-    {"export.no_backend", "De tekenlaag van de interface start niet (OpenGL 3.3).",
-     "The interface's renderer does not start (OpenGL 3.3)."},
-    {"export.read_failed", "Het beeld kan niet uitgelezen worden (glReadPixels).",
+    {"export.no_surface", "Geen beeld van {0}×{1} mogelijk: te weinig geheugen.",
+     "Cannot make a {0}×{1} picture: not enough memory."},
+    {"export.encode_failed", "Het beeld kan niet gecodeerd worden.", "The picture cannot be encoded."},
+    {"export.too_many_pixels", "{0}×{1} pixels is te groot voor een PNG: hoogstens {2} miljoen pixels. Kies SVG of PDF voor grotere afdrukken.",
+     "{0}×{1} pixels is too large for a PNG: at most {2} million pixels. Choose SVG or PDF for larger prints."},
+    {"picture.unknown_format", "{0}: onbekend soort beeld. Geef een bestandsnaam op .png, .svg of .pdf.",
+     "{0}: unknown kind of picture. Give a file name ending in .png, .svg or .pdf."},
+    {"picture.done", "{0} geschreven ({1}×{2})", "{0} written ({1}×{2})"},
+    {"screenshot.read_failed", "Het beeld kan niet uitgelezen worden (glReadPixels).",
      "The picture cannot be read back (glReadPixels)."},
-    {"export.write_failed", "{0} kan niet geschreven worden.", "{0} cannot be written."},
-    {"export.done", "PNG geschreven: {0} ({1}×{2})", "PNG written: {0} ({1}×{2})"},
+    {"screenshot.write_failed", "{0} kan niet geschreven worden.", "{0} cannot be written."},
     {"export.failed", "Exporteren mislukt: {0}", "Export failed: {0}"},
-    {"export.title", "Exporteren als PNG", "Export as PNG"},
+    {"export.cancelled", "Exporteren geannuleerd; er is niets geschreven.", "Export cancelled; nothing was written."},
+    {"export.running", "Exporteren naar {0} …", "Exporting to {0} …"},
+    {"export.cancel", "Annuleren", "Cancel"},
+    {"export.busy", "Er loopt al een export. Wacht tot ze klaar is of annuleer ze.",
+     "An export is already running. Wait for it to finish or cancel it."},
+    {"export.title", "Exporteren", "Export"},
     {"export.help", "De weergave ‘{0}’ met titel, legende en datum, op de gekozen grootte:",
      "The view ‘{0}’ with title, legend and date, at the chosen size:"},
-    {"export.width", "Breedte (pixels)", "Width (pixels)"},
-    {"export.height", "Hoogte (pixels)", "Height (pixels)"},
+    {"export.format", "Soort", "Kind"},
+    {"export.format_png", "PNG-afbeelding (pixels)", "PNG image (pixels)"},
+    {"export.format_svg", "SVG-tekening (vector, voor presentaties)", "SVG drawing (vector, for slides)"},
+    {"export.format_pdf", "PDF-document (vector, om af te drukken)", "PDF document (vector, for printing)"},
+    {"export.width", "Breedte", "Width"},
+    {"export.height", "Hoogte", "Height"},
+    {"export.unit_pixels", "pixels", "pixels"},
+    {"export.unit_points", "punten van 1/72 duim", "points of 1/72 inch"},
     {"export.path", "Bestand", "File"},
     {"export.path_empty", "Geef een bestandsnaam op.", "Give a file name."},
     {"export.export", "Exporteren", "Export"},
-    {"menu.export_png", "Exporteren als PNG …", "Export as PNG …"},
+    {"menu.export_picture", "Exporteren …", "Export …"},
     {"canvas.legend_title", "Legende", "Legend"},
-    {"cli.cmd.render", "Teken een weergave als PNG, buiten beeld, met titel, legende en datum",
-     "Draw a view as a PNG, offscreen, with title, legend and date"},
-    {"cli.opt.render_view", "De weergave om te tekenen (naam)", "The view to draw (name)"},
-    {"cli.opt.render_out", "Het PNG-bestand om te schrijven", "The PNG file to write"},
-    {"cli.opt.render_size", "Grootte van het beeld in pixels, BREEDTExHOOGTE (standaard 1920x1080)",
-     "Size of the picture in pixels, WIDTHxHEIGHT (default 1920x1080)"},
+    {"nest.legend_ghost", "ontbrekende partner (lege plaats)", "missing partner (empty slot)"},
+    {"nest.legend_fragile", "kwetsbaar: alles hangt hieraan", "fragile: everything hangs on this"},
+    {"nest.legend_stale", "afspraak voorbij herziening", "agreement past its review"},
+    {"cli.cmd.render", "Teken een weergave als PNG, SVG of PDF, zonder scherm, met titel, legende en datum",
+     "Draw a view as PNG, SVG or PDF, without a display, with title, legend and date"},
+    {"cli.opt.render_view", "De weergave om te tekenen (naam); standaard de eerste",
+     "The view to draw (name); default the first"},
+    {"cli.opt.render_out", "Het bestand om te schrijven: .png, .svg of .pdf", "The file to write: .png, .svg or .pdf"},
+    {"cli.opt.render_size", "Grootte, BREEDTExHOOGTE: pixels voor PNG, punten voor SVG en PDF (standaard 1920x1080)",
+     "Size, WIDTHxHEIGHT: pixels for PNG, points for SVG and PDF (default 1920x1080)"},
     {"cli.opt.render_as_of", "Teken de kaart zoals ze was op deze dag (JJJJ-MM-DD); standaard vandaag",
      "Draw the map as it was on this day (YYYY-MM-DD); default today"},
-    {"cli.render_size_format", "verwacht BREEDTExHOOGTE, elk tussen 16 en 32768 pixels, niet ‘{0}’",
-     "expected WIDTHxHEIGHT, each between 16 and 32768 pixels, not ‘{0}’"},
-    {"cli.render_written", "{0} geschreven ({1}×{2} pixels).", "Wrote {0} ({1}×{2} pixels)."},
+    {"cli.opt.render_compare", "Toon ook wat verschilt met deze dag: nieuw in groen, verdwenen in rood",
+     "Also show what differs from this day: new in green, gone in red"},
+    {"cli.opt.share_safe", "Laat contactpersonen, hun e-mail en telefoon en vrije notities weg",
+     "Leave out contact persons, their e-mail and phone, and free-text notes"},
+    {"cli.render_size_format", "verwacht BREEDTExHOOGTE, elk tussen 16 en 32768, niet ‘{0}’",
+     "expected WIDTHxHEIGHT, each between 16 and 32768, not ‘{0}’"},
+    {"cli.render_no_views", "Deze kaart heeft nog geen weergave om te tekenen. Open ze eerst in het venster of maak er een met ‘nestmap layout’.",
+     "This map has no view to draw yet. Open it in the window first or make one with ‘nestmap layout’."},
+    {"cli.render_written", "{0} geschreven ({1}×{2}).", "Wrote {0} ({1}×{2})."},
 };
 
 }  // namespace

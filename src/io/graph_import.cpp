@@ -329,6 +329,21 @@ std::optional<double> parseWeight(std::string_view text) {
 // ---------------------------------------------------------------------------
 // [SECTION] building the model
 
+/// Field `name` as `parse` reads it (a pointer or an optional), taken out of `fields`; an empty
+/// one, and the field left, when there is none or `parse` finds nothing in it. What Nestmap's
+/// own export writes (io/graph_export.cpp) so comes back as the records' own type, direction,
+/// status and strength, and with them the same metrics; a foreign file's "type" that names no
+/// type of the taxonomy stays a custom field.
+template <class Parse>
+auto take(std::map<std::string, std::string>& fields, const std::string& name, Parse&& parse) {
+  using Result = decltype(parse(std::string()));
+  auto it = fields.find(name);
+  if (it == fields.end()) return Result{};
+  Result value = parse(it->second);
+  if (value) fields.erase(it);
+  return value;
+}
+
 /// Collects actors and ties in file order, resolving node ids and checking each record.
 class Builder {
  public:
@@ -355,6 +370,10 @@ class Builder {
     a.typeId = m_actorType.id;
     a.line = m_actorType.line;
     countValues(element, fields.size());
+    if (const ActorType* type = take(fields, "type", [&](const std::string& v) { return m_model.actorTypeByKey(v); })) {
+      a.typeId = type->id;
+      a.line = type->line;
+    }
     a.customFields = std::move(fields);
     if (!m_nodes.emplace(id, a.id).second) m_src.failAt(element, "id", trf("import.node_twice", {id}));
     auto problems = validate(m_model, a);
@@ -390,6 +409,16 @@ class Builder {
     t.strength = 2;
     t.status = TieStatus::Active;
     t.weight = weight;
+    if (const TieType* type = take(fields, "type", [&](const std::string& v) { return m_model.tieTypeByKey(v); }))
+      t.typeId = type->id;
+    if (auto d = take(fields, "direction", [](const std::string& v) { return parseDirection(v); })) {
+      t.direction = *d;
+      fields.erase("directed");  // the same, as a boolean for readers that know no "mutual"
+    }
+    if (auto status = take(fields, "status", [](const std::string& v) { return parseTieStatus(v); }))
+      t.status = *status;
+    if (auto strength = take(fields, "strength", [](const std::string& v) { return parseInteger(v, 1, 3); }))
+      t.strength = static_cast<int>(*strength);
     t.customFields = std::move(fields);
     auto problems = validate(m_model, t);
     if (!problems.empty()) m_src.fail(element, problems.front());

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "render/camera.hpp"
+#include "scene/camera.hpp"
 #include "render/instances.hpp"
 #include "scene/scene.hpp"
 

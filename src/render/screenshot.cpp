@@ -14,15 +14,15 @@
 namespace nestmap {
 
 void writeFramebufferPng(int width, int height, const std::filesystem::path& path, const OutputOptions& output) {
-  if (width <= 0 || height <= 0) throw UserError(UserError::Kind::Io, tr("export.read_failed"));
+  if (width <= 0 || height <= 0) throw UserError(UserError::Kind::Io, tr("screenshot.read_failed"));
   const auto w = static_cast<std::size_t>(width), h = static_cast<std::size_t>(height);
   std::vector<std::uint8_t> pixels(w * h * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-  if (glGetError() != GL_NO_ERROR) throw UserError(UserError::Kind::Io, tr("export.read_failed"));
+  if (glGetError() != GL_NO_ERROR) throw UserError(UserError::Kind::Io, tr("screenshot.read_failed"));
   const std::string png = encodeReadPixelsPng(std::move(pixels), width, height);
-  if (png.empty()) throw UserError(UserError::Kind::Io, trf("export.write_failed", {path.string()}));
+  if (png.empty()) throw UserError(UserError::Kind::Io, trf("screenshot.write_failed", {path.string()}));
   writeOutputBytes(path, output, png);
 }
 

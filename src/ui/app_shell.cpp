@@ -14,7 +14,7 @@
 #include "platform/output_file.hpp"
 #include "ui/canvas_panel.hpp"
 #include "ui/edit_scope.hpp"
-#include "ui/nest_overlay.hpp"
+#include "scene/nest_overlay.hpp"
 
 namespace nestmap {
 
@@ -201,7 +201,7 @@ float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
         std::snprintf(m_saveAsPath, sizeof m_saveAsPath, "%s", suggestion.c_str());
       }
       if (const View* view = doc.model().views.find(canvas.options().viewId);
-          ImGui::MenuItem(tr("menu.export_png").c_str(), nullptr, false, view != nullptr))
+          ImGui::MenuItem(tr("menu.export_picture").c_str(), nullptr, false, view != nullptr))
         m_exportDialog.open(doc.path(), view->id, view->name);
       ImGui::Separator();
       if (ImGui::MenuItem(tr("menu.close").c_str(), "Ctrl+Q")) quit = true;

@@ -6,6 +6,8 @@
 // [SECTION] OpenGL pass
 #include "ui/canvas_panel.hpp"
 
+#include "render/imgui_renderer.hpp"
+
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -25,8 +27,6 @@
 
 namespace nestmap {
 namespace {
-
-ImU32 imColor(Color c, float alpha = 1.0f) { return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255)); }
 
 Vec2 toVec(ImVec2 v) { return {v.x, v.y}; }
 
@@ -321,22 +321,11 @@ void CanvasPanel::pollLayout(Document& doc) {
 }
 
 void CanvasPanel::fitToScene() {
-  // The whole map in the part of the canvas that the legend leaves free.
-  const float legend = legendHeight();
-  if (m_nest.active() && m_nest.outerRing() > 0) {
-    // A nest: its rings in the middle, with room for the categories' names around them.
-    const double radius = m_nest.outerRing(), k = m_uiScale;
-    const ImVec2 room = m_nest.labelRoom();
-    const double top = ImGui::GetFrameHeight() + 16 * k;  // the view button and the prison picker
-    const double width = m_size.x - 2 * (room.x + 40 * k), height = m_size.y - legend - 2 * (room.y + 30 * k) - top;
-    m_camera.center = {0, 0};
-    m_camera.zoom = std::clamp(std::min(width, height) / (2 * radius), 1e-4, 1e5);
-    m_camera.center.y -= (legend - top) / 2 / m_camera.zoom;
-    if (!m_job) m_fitPending = false;
-    return;
-  }
-  m_camera.fit(scene().min, scene().max, {m_size.x, std::max(m_size.y - legend, 50.0f)});
-  m_camera.center.y -= legend / 2 / m_camera.zoom;
+  // The whole map in the part of the canvas that the legend leaves free; a nest below the view
+  // button and the prison picker.
+  const ImGuiMeasure measure(ImGui::GetFont());
+  const double top = m_nest.active() ? ImGui::GetFrameHeight() + 16 * m_uiScale : 0;
+  fitView(m_camera, scene(), decoration(), canvasRect(), top, measure);
   if (!m_job) m_fitPending = false;
 }
 
@@ -554,12 +543,10 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   handleInput(doc, {mouse.x - pos.x, mouse.y - pos.y}, hovered);
 
+  // Everything that an export shows too comes from the display list (scene/view_picture).
   ImDrawList* list = ImGui::GetWindowDrawList();
-  drawAgreementHulls(list);
-  m_nest.draw(list, m_camera, m_pos, m_size, m_uiScale, m_nestHighlight);
-  drawPath(list);
-  drawLabels(list);
-  drawAgreementBadges(list);
+  composeDisplay();
+  drawItemsRange(list, 0, m_legendFrom);
   if (m_drag == Drag::Box) {
     const Vec2 a = m_camera.toScreen(m_dragStart, toVec(size)), b = m_camera.toScreen(m_dragLast, toVec(size));
     list->AddRectFilled(ImVec2(pos.x + a.x, pos.y + a.y), ImVec2(pos.x + b.x, pos.y + b.y), IM_COL32(16, 97, 217, 40));
@@ -577,7 +564,7 @@ void CanvasPanel::draw(Document& doc, ImVec2 pos, ImVec2 size) {
                         static_cast<float>(to->second) + 4, color, 0, 2.5f);
     }
   }
-  drawLegend(list);
+  drawItemsRange(list, m_legendFrom, m_display.items.size());
   if (!scene().legend.empty() && !m_chromeHidden) {
     ImGui::SetCursorScreenPos(m_legendButton);
     const bool open = m_legendOpen.value_or(legendHeight() > ImGui::GetFrameHeight() + 8);
@@ -800,239 +787,44 @@ void CanvasPanel::animateFlight(float dt) {
 // ---------------------------------------------------------------------------
 // [SECTION] overlays: labels, legend, tooltip
 
-void CanvasPanel::drawLabels(ImDrawList* list) const {
-  // Most important first; a label is drawn only where no earlier one lies,
-  // checked in a coarse screen grid of label-sized cells.
-  const Scene& s = scene();
-  const Vec2 size = toVec(m_size);
-  const float lineHeight = ImGui::GetTextLineHeight();
-  const int cellW = static_cast<int>(90 * m_uiScale), cellH = static_cast<int>(lineHeight) + 4;
-  const int columns = static_cast<int>(m_size.x) / cellW + 2, rows = static_cast<int>(m_size.y) / cellH + 2;
-  std::vector<char> taken(static_cast<std::size_t>(columns * rows), 0);
-  int drawn = 0;
-  for (const SceneLabel& label : s.labels) {
-    const SceneNode& node = s.nodes[label.node];
-    const double radiusPx = std::max<double>(node.radius * m_camera.zoom, minNodePixels());
-    const bool important = (node.flags & (SceneNode::Selected | SceneNode::Hovered | SceneNode::Highlighted)) != 0;
-    if (!important && drawn > 400) continue;
-    const Vec2 at = m_camera.toScreen(node.position, size);
-    if (at.x < -100 || at.y < 0 || at.x > size.x + 100 || at.y > size.y) continue;
-    const ImVec2 textSize = ImGui::CalcTextSize(label.text.c_str());
-    const float x = static_cast<float>(at.x) - textSize.x / 2, y = static_cast<float>(at.y + radiusPx) + 2;
-    const int c0 = std::max(0, static_cast<int>(x) / cellW),
-              c1 = std::min(columns - 1, static_cast<int>(x + textSize.x) / cellW);
-    const int r0 = std::clamp(static_cast<int>(y) / cellH, 0, rows - 1);
-    const int r1 = std::clamp(static_cast<int>(y + textSize.y) / cellH, 0, rows - 1);
-    bool free = true;
-    for (int r = r0; r <= r1; ++r)
-      for (int c = c0; c <= c1; ++c) free = free && !taken[static_cast<std::size_t>(r * columns + c)];
-    if (!free && !important) continue;
-    for (int r = r0; r <= r1; ++r)
-      for (int c = c0; c <= c1; ++c) taken[static_cast<std::size_t>(r * columns + c)] = 1;
-    const ImU32 color = (node.flags & SceneNode::Faded) ? IM_COL32(0, 0, 0, 60) : IM_COL32(20, 20, 20, 255);
-    list->AddRectFilled(ImVec2(m_pos.x + x - 2, m_pos.y + y - 1),
-                        ImVec2(m_pos.x + x + textSize.x + 2, m_pos.y + y + textSize.y + 1),
-                        IM_COL32(255, 255, 255, 170), 3);
-    list->AddText(ImVec2(m_pos.x + x, m_pos.y + y), color, label.text.c_str());
-    ++drawn;
-  }
+ViewDecoration CanvasPanel::decoration() const {
+  ViewDecoration d;
+  d.scale = m_uiScale;
+  d.fontSize = ImGui::GetFontSize();
+  d.minNodePixels = static_cast<float>(minNodePixels());
+  d.agreements = m_view.agreements;
+  d.selectedAgreement = m_options.selectedAgreement;
+  d.allAgreements = &m_builder.allAgreements();
+  d.path = m_path;
+  d.nest = m_nest.active() ? &m_nest : nullptr;
+  d.nestHighlight = m_nestHighlight;
+  d.legendOpen = m_legendOpen;
+  d.legendTitle = m_chromeHidden;
+  return d;
 }
 
-namespace {
-
-/// The convex hull of `points` (Andrew's monotone chain), counter-clockwise on screen.
-std::vector<ImVec2> convexHull(std::vector<ImVec2> points) {
-  std::sort(points.begin(), points.end(), [](ImVec2 a, ImVec2 b) { return a.x != b.x ? a.x < b.x : a.y < b.y; });
-  if (points.size() < 3) return points;
-  auto cross = [](ImVec2 o, ImVec2 a, ImVec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); };
-  std::vector<ImVec2> hull(2 * points.size());
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    while (k >= 2 && cross(hull[k - 2], hull[k - 1], points[i]) <= 0) --k;
-    hull[k++] = points[i];
-  }
-  for (std::size_t i = points.size() - 1, lower = k + 1; i-- > 0;) {
-    while (k >= lower && cross(hull[k - 2], hull[k - 1], points[i]) <= 0) --k;
-    hull[k++] = points[i];
-  }
-  hull.resize(k - 1);
-  return hull;
+PixelRect CanvasPanel::canvasRect() const {
+  return {{m_pos.x, m_pos.y}, {m_pos.x + m_size.x, m_pos.y + m_size.y}};
 }
 
-}  // namespace
-
-void CanvasPanel::drawAgreementHulls(ImDrawList* list) const {
-  // Each agreement as a tinted area around its parties: all of them when the view
-  // asks for areas, else only the one picked in the register, with its implied ties.
-  const Scene& s = scene();
-  const Vec2 size = toVec(m_size);
-  const bool all = m_view.agreements == AgreementOverlay::Hulls;
-  const RowId picked = m_options.selectedAgreement;
-  if (!all && !picked) return;
-  const float k = m_uiScale;
-  auto screen = [&](std::uint32_t node) {
-    const Vec2 p = m_camera.toScreen(s.nodes[node].position, size);
-    return ImVec2(m_pos.x + static_cast<float>(p.x), m_pos.y + static_cast<float>(p.y));
-  };
-  auto hullOf = [&](const SceneAgreement& a, float pad) {
-    std::vector<ImVec2> points;
-    for (std::uint32_t node : a.nodes) {
-      const ImVec2 c = screen(node);
-      const float r = static_cast<float>(std::max<double>(s.nodes[node].radius * m_camera.zoom, minNodePixels())) + pad;
-      for (int i = 0; i < 16; ++i) {
-        const float angle = static_cast<float>(i) * 6.2831853f / 16;
-        points.emplace_back(c.x + r * std::cos(angle), c.y + r * std::sin(angle));
-      }
-    }
-    return convexHull(std::move(points));
-  };
-  const SceneAgreement* chosen = nullptr;
-  for (const SceneAgreement& a : s.agreements) {
-    if (a.agreementId == picked) chosen = &a;
-    if (!all || a.agreementId == picked) continue;
-    const std::vector<ImVec2> hull = hullOf(a, 5 * k);
-    list->AddConvexPolyFilled(hull.data(), static_cast<int>(hull.size()), imColor(a.color, 0.08f));
-    list->AddPolyline(hull.data(), static_cast<int>(hull.size()), imColor(a.color, 0.45f), ImDrawFlags_Closed,
-                      1.2f * k);
-  }
-  if (!picked) return;
-  if (!chosen)  // stopped, or hidden by "only formal": the register still shows it on request
-    for (const SceneAgreement& a : m_builder.allAgreements())
-      if (a.agreementId == picked) chosen = &a;
-  if (!chosen) return;
-  const std::vector<ImVec2> hull = hullOf(*chosen, 9 * k);
-  list->AddConvexPolyFilled(hull.data(), static_cast<int>(hull.size()), imColor(chosen->color, 0.16f));
-  list->AddPolyline(hull.data(), static_cast<int>(hull.size()), imColor(chosen->color, 0.9f), ImDrawFlags_Closed,
-                    2.5f * k);
-  // The ties the agreement implies: every pair of its parties, dashed.
-  for (std::size_t i = 0; i < chosen->nodes.size(); ++i)
-    for (std::size_t j = i + 1; j < chosen->nodes.size(); ++j) {
-      const ImVec2 a = screen(chosen->nodes[i]), b = screen(chosen->nodes[j]);
-      const float length = std::hypot(b.x - a.x, b.y - a.y);
-      const float dash = 8 * k, gap = 5 * k;
-      for (float t = 0; t < length; t += dash + gap) {
-        const float u = t / length, v = std::min(t + dash, length) / length;
-        list->AddLine(ImVec2(a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u),
-                      ImVec2(a.x + (b.x - a.x) * v, a.y + (b.y - a.y) * v), imColor(chosen->color, 0.95f), 2.0f * k);
-      }
-    }
+void CanvasPanel::composeDisplay() {
+  // In ImGui's screen coordinates, so that the items need no moving when drawn.
+  const ImGuiMeasure measure(ImGui::GetFont());
+  m_display = DisplayList{};
+  m_display.size = {m_pos.x + m_size.x, m_pos.y + m_size.y};
+  DisplayListBuilder out(m_display, measure);
+  const LegendPlacement legend = composeView(out, scene(), m_camera, canvasRect(), decoration());
+  m_legendButton = ImVec2(static_cast<float>(legend.header.x), static_cast<float>(legend.header.y));
+  m_legendFrom = legend.firstItem;
 }
 
-void CanvasPanel::drawPath(ImDrawList* list) const {
-  // The way an introduction runs: a broad band from actor to actor, numbered steps.
-  if (m_path.size() < 2) return;
-  const float k = m_uiScale;
-  std::vector<ImVec2> points;
-  for (RowId id : m_path)
-    if (auto at = screenOf(id))
-      points.emplace_back(m_pos.x + static_cast<float>(at->first.x), m_pos.y + static_cast<float>(at->first.y));
-  if (points.size() < 2) return;
-  const ImU32 band = IM_COL32(255, 140, 0, 150), edge = IM_COL32(200, 95, 0, 255);
-  list->AddPolyline(points.data(), static_cast<int>(points.size()), band, ImDrawFlags_None, 9.0f * k);
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    list->AddCircle(points[i], 11.0f * k, edge, 24, 2.5f * k);
-    const std::string step = std::to_string(i);
-    list->AddText(ImVec2(points[i].x + 12 * k, points[i].y - 22 * k), edge, step.c_str());
-  }
+void CanvasPanel::drawItemsRange(ImDrawList* list, std::size_t first, std::size_t last) const {
+  drawItems(list, ImGui::GetFont(), m_display, {0, 0}, first, last);
 }
 
-void CanvasPanel::drawAgreementBadges(ImDrawList* list) {
-  // A small count at the upper right of every party: how many of the drawn agreements it is in.
-  const Scene& s = scene();
-  if (m_view.agreements != AgreementOverlay::Badges) return;
-  if (m_badgesFor != s.version) {
-    m_badgeCount.assign(s.nodes.size(), 0);
-    for (const SceneAgreement& a : s.agreements)
-      for (std::uint32_t node : a.nodes) ++m_badgeCount[node];
-    m_badgesFor = s.version;
-  }
-  const Vec2 size = toVec(m_size);
-  const float k = m_uiScale;
-  ImFont* font = ImGui::GetFont();
-  const float fontSize = ImGui::GetFontSize() * 0.72f;
-  for (std::size_t i = 0; i < s.nodes.size(); ++i) {
-    if (!m_badgeCount[i] || (s.nodes[i].flags & SceneNode::Faded)) continue;
-    const double radius = s.nodes[i].radius * m_camera.zoom;
-    if (radius < 6 * k) continue;  // too far out: badges would cover the map
-    const Vec2 p = m_camera.toScreen(s.nodes[i].position, size);
-    if (p.x < -20 || p.y < -20 || p.x > size.x + 20 || p.y > size.y + 20) continue;
-    const ImVec2 c(m_pos.x + static_cast<float>(p.x + radius * 0.8), m_pos.y + static_cast<float>(p.y - radius * 0.8));
-    const std::string text = std::to_string(m_badgeCount[i]);
-    const ImVec2 textSize = font->CalcTextSizeA(fontSize, FLT_MAX, 0, text.c_str());
-    const float r = std::max(textSize.x, textSize.y) / 2 + 2 * k;
-    list->AddCircleFilled(c, r, IM_COL32(45, 45, 55, 230));
-    list->AddText(font, fontSize, ImVec2(c.x - textSize.x / 2, c.y - textSize.y / 2), IM_COL32(255, 255, 255, 255),
-                  text.c_str());
-  }
-}
-
-float CanvasPanel::legendHeight() const { return layoutLegend(nullptr); }
-
-void CanvasPanel::drawLegend(ImDrawList* list) const { layoutLegend(list); }
-
-float CanvasPanel::layoutLegend(ImDrawList* list) const {
-  // Along the bottom of the canvas, entries flowing left to right: the
-  // actors' kinds first, then the ties'. Without a list it only measures.
-  const Scene& s = scene();
-  if (s.legend.empty()) return 0;
-  const float k = m_uiScale;
-  const float line = ImGui::GetTextLineHeight() + 4 * k, pad = 8 * k, swatch = 26 * k, gap = 16 * k;
-  const float width = m_size.x - 2 * pad;
-  // First pass: where each entry goes.
-  std::vector<ImVec2> at(s.legend.size());
-  float x = 0, y = 0;
-  for (std::size_t i = 0; i < s.legend.size(); ++i) {
-    const float w = swatch + ImGui::CalcTextSize(s.legend[i].label.c_str()).x;
-    const bool newKind = i > 0 && s.legend[i].kind != s.legend[i - 1].kind;
-    if (newKind || (x > 0 && x + w > width)) {
-      x = 0;
-      y += line;
-    }
-    at[i] = ImVec2(x, y);
-    x += w + gap;
-  }
-  // A header line with the button that shows or hides the entries; a legend
-  // that would take more than a third of the canvas starts hidden.
-  const float header = ImGui::GetFrameHeight() + 4;
-  const float full = header + y + line + 2 * pad;
-  const bool open = m_legendOpen.value_or(full <= m_size.y / 3);
-  const float height = open ? full : header + 4;
-  if (!list) return height;
-  const ImVec2 corner(m_pos.x, m_pos.y + m_size.y - height);
-  list->AddRectFilled(corner, ImVec2(corner.x + m_size.x, corner.y + height), IM_COL32(255, 255, 255, 235));
-  list->AddLine(corner, ImVec2(corner.x + m_size.x, corner.y), IM_COL32(0, 0, 0, 40));
-  m_legendButton = ImVec2(corner.x + pad, corner.y + 4);
-  if (m_chromeHidden) list->AddText(m_legendButton, IM_COL32(30, 30, 30, 255), tr("canvas.legend_title").c_str());
-  if (!open) return height;
-  const ImVec2 entries(corner.x, corner.y + header);
-  for (std::size_t i = 0; i < s.legend.size(); ++i) {
-    const LegendEntry& e = s.legend[i];
-    const ImVec2 origin(entries.x + pad + at[i].x, entries.y + pad + at[i].y);
-    const ImVec2 mid(origin.x + 10 * k, origin.y + line / 2 - 2 * k);
-    const ImU32 color = imColor(e.color);
-    const float r = 5.5f * k;
-    if (e.kind == LegendEntry::Kind::Edge) {
-      if (e.dashed)
-        for (float d = -10 * k; d < 10 * k; d += 6 * k)
-          list->AddLine(ImVec2(mid.x + d, mid.y), ImVec2(mid.x + d + 3 * k, mid.y), color, 2.5f * k);
-      else
-        list->AddLine(ImVec2(mid.x - 10 * k, mid.y), ImVec2(mid.x + 10 * k, mid.y), color, 2.5f * k);
-    } else if (e.shape == Shape::Square) {
-      list->AddRectFilled(ImVec2(mid.x - r, mid.y - r), ImVec2(mid.x + r, mid.y + r), color);
-    } else if (e.shape == Shape::Diamond) {
-      list->AddQuadFilled(ImVec2(mid.x, mid.y - r - k), ImVec2(mid.x + r + k, mid.y), ImVec2(mid.x, mid.y + r + k),
-                          ImVec2(mid.x - r - k, mid.y), color);
-    } else if (e.shape == Shape::Triangle) {
-      list->AddTriangleFilled(ImVec2(mid.x, mid.y - r), ImVec2(mid.x + r, mid.y + r * 0.8f),
-                              ImVec2(mid.x - r, mid.y + r * 0.8f), color);
-    } else if (e.shape == Shape::Hexagon) {
-      list->AddNgonFilled(mid, r + 0.5f * k, color, 6);
-    } else {
-      list->AddCircleFilled(mid, r, color);
-    }
-    list->AddText(ImVec2(origin.x + swatch, origin.y), IM_COL32(30, 30, 30, 255), e.label.c_str());
-  }
-  return height;
+float CanvasPanel::legendHeight() const {
+  const ImGuiMeasure measure(ImGui::GetFont());
+  return nestmap::legendHeight(scene(), decoration(), canvasRect(), measure);
 }
 
 void CanvasPanel::drawTooltip(const Document& doc) const {

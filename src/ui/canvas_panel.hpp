@@ -14,12 +14,13 @@
 
 #include "edit/command.hpp"
 #include "layout/layout_job.hpp"
-#include "render/camera.hpp"
+#include "scene/camera.hpp"
 #include "render/graph_renderer.hpp"
 #include "scene/pick_index.hpp"
 #include "scene/scene.hpp"
 #include "ui/metrics_panel.hpp"
-#include "ui/nest_overlay.hpp"
+#include "scene/nest_overlay.hpp"
+#include "scene/view_picture.hpp"
 #include "ui/view_options_popup.hpp"
 
 namespace nestmap {
@@ -153,12 +154,12 @@ class CanvasPanel {
   void startLayoutIfUnplaced(Document& doc);
   void pollLayout(Document& doc);
   void handleInput(Document& doc, Vec2 mouse, bool hoveredCanvas);
-  void drawLabels(ImDrawList* list) const;
-  void drawAgreementHulls(ImDrawList* list) const;
-  void drawPath(ImDrawList* list) const;
-  void drawAgreementBadges(ImDrawList* list);
-  void drawLegend(ImDrawList* list) const;
-  float layoutLegend(ImDrawList* list) const;
+  /// The overlays as the exports draw them (scene/view_picture), and where the canvas is.
+  ViewDecoration decoration() const;
+  PixelRect canvasRect() const;
+  /// Composes this frame's display list (m_display) of the canvas's overlays and legend.
+  void composeDisplay();
+  void drawItemsRange(ImDrawList* list, std::size_t first, std::size_t last) const;
   float legendHeight() const;
   void fitToScene();
   double minNodePixels() const { return GraphRenderer::kMinNodePixels * m_uiScale; }
@@ -196,8 +197,8 @@ class CanvasPanel {
   NestOverlay m_nest;
   RowId m_nestHighlight = 0, m_nestRequest = 0;
   std::optional<Date> m_timelineAsOf, m_timelineCompare;  ///< an agreement to bring into view once the scene has it
-  std::uint64_t m_badgesFor = ~std::uint64_t{0};
-  std::vector<int> m_badgeCount;  ///< per scene node: the agreements drawn that it is a party to
+  DisplayList m_display;         ///< this frame's overlays and legend (composeDisplay)
+  std::size_t m_legendFrom = 0;  ///< the legend's first item in m_display
 
   enum class Drag { None, Pan, Box, Move, Tie };
   Drag m_drag = Drag::None;

@@ -13,7 +13,7 @@
 #include "core/i18n.hpp"
 #include "core/name_match.hpp"
 #include "edit/document.hpp"
-#include "ui/date_text.hpp"
+#include "core/date_text.hpp"
 
 namespace nestmap {
 namespace {

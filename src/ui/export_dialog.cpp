@@ -10,14 +10,15 @@
 
 namespace nestmap {
 
-std::filesystem::path ExportDialog::suggestedPath(const std::filesystem::path& mapPath, const std::string& viewName) {
+std::filesystem::path ExportDialog::suggestedPath(const std::filesystem::path& mapPath, const std::string& viewName,
+                                                 const std::string& extension) {
   // Separators and characters that shells and other systems choke on become dashes; letters with accents stay.
   std::string view = viewName;
   for (char& c : view)
     if (c == '/' || c == '\\' || c == ' ' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' ||
         c == '|')
       c = '-';
-  return mapPath.parent_path() / (mapPath.stem().string() + "-" + view + ".png");
+  return mapPath.parent_path() / (mapPath.stem().string() + "-" + view + extension);
 }
 
 void ExportDialog::open(const std::filesystem::path& mapPath, RowId viewId, const std::string& viewName) {
@@ -34,14 +35,29 @@ std::optional<ExportRequest> ExportDialog::draw() {
   std::optional<ExportRequest> request;
   if (!ImGui::BeginPopupModal(title.c_str(), &m_open, ImGuiWindowFlags_AlwaysAutoResize)) return request;
   ImGui::TextUnformatted(trf("export.help", {m_viewName}).c_str());
+  static constexpr const char* kExtensions[] = {".png", ".svg", ".pdf"};
+  const std::string kinds[] = {tr("export.format_png"), tr("export.format_svg"), tr("export.format_pdf")};
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+  if (ImGui::BeginCombo(tr("export.format").c_str(), kinds[m_format].c_str())) {
+    for (int i = 0; i < 3; ++i)
+      if (ImGui::Selectable(kinds[i].c_str(), i == m_format) && i != m_format) {
+        // The file's extension follows the kind.
+        std::filesystem::path path(m_path);
+        path.replace_extension(kExtensions[i]);
+        m_path = path.string();
+        m_format = i;
+      }
+    ImGui::EndCombo();
+  }
   const float field = ImGui::GetFontSize() * 8;
+  const std::string unit = tr(m_format == 0 ? "export.unit_pixels" : "export.unit_points");
   ImGui::SetNextItemWidth(field);
-  ImGui::InputInt(tr("export.width").c_str(), &m_width, 100, 1000);
+  ImGui::InputInt((tr("export.width") + " (" + unit + ")").c_str(), &m_width, 100, 1000);
   ImGui::SetNextItemWidth(field);
-  ImGui::InputInt(tr("export.height").c_str(), &m_height, 100, 1000);
-  // The driver's own limit is checked when the picture is made.
+  ImGui::InputInt((tr("export.height") + " (" + unit + ")").c_str(), &m_height, 100, 1000);
   m_width = std::clamp(m_width, 16, 32768);
   m_height = std::clamp(m_height, 16, 32768);
+  if (m_format == 0) m_height = std::min(m_height, 256'000'000 / m_width);  // a PNG in memory: at most 1 GB
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
   const bool enter = ImGui::InputText(tr("export.path").c_str(), &m_path, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::Checkbox(tr("export.replace").c_str(), &m_replace);

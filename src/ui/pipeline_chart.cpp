@@ -7,7 +7,7 @@
 
 #include "analysis/nest_coverage.hpp"
 #include "core/i18n.hpp"
-#include "ui/date_text.hpp"
+#include "core/date_text.hpp"
 
 namespace nestmap {
 namespace {

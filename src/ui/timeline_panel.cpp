@@ -8,7 +8,7 @@
 
 #include "core/i18n.hpp"
 #include "edit/document.hpp"
-#include "ui/date_text.hpp"
+#include "core/date_text.hpp"
 
 namespace nestmap {
 namespace {

@@ -33,6 +33,9 @@ class Sandbox {
   const std::filesystem::path& dir() const { return m_dir.path(); }
   std::filesystem::path operator/(const std::string& name) const { return m_dir / name; }
 
+  /// An `env` value that takes the variable out of the environment (DISPLAY: no display).
+  static constexpr const char* kUnset = "\x01unset";
+
   Run run(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {}) const {
     // Everything is prepared before fork(): the child only redirects and execs.
     std::vector<std::string> envStrings;
@@ -40,12 +43,14 @@ class Sandbox {
       std::string_view entry(*e);
       std::string_view name = entry.substr(0, entry.find('='));
       if (name == "NESTMAP_LANG" || name == "XDG_DATA_HOME" || name == "XDG_CONFIG_HOME" || name == "HOME") continue;
+      if (auto given = env.find(std::string(name)); given != env.end() && given->second == kUnset) continue;
       envStrings.emplace_back(entry);
     }
     envStrings.push_back("XDG_DATA_HOME=" + (m_dir / "data").string());
     envStrings.push_back("XDG_CONFIG_HOME=" + (m_dir / "config").string());
     envStrings.push_back("HOME=" + dir().string());
-    for (const auto& [name, value] : env) envStrings.push_back(name + "=" + value);
+    for (const auto& [name, value] : env)
+      if (value != kUnset) envStrings.push_back(name + "=" + value);
     std::vector<char*> envp;
     for (auto& s : envStrings) envp.push_back(s.data());
     envp.push_back(nullptr);

@@ -22,7 +22,7 @@
 #include "support/language_guard.hpp"
 #include "support/map_builder.hpp"
 #include "support/temp_dir.hpp"
-#include "ui/date_text.hpp"
+#include "core/date_text.hpp"
 #include "ui/warnings_panel.hpp"
 
 using namespace nestmap;

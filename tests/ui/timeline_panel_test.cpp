@@ -25,7 +25,7 @@
 #include "support/headless_gui.hpp"
 #include "support/language_guard.hpp"
 #include "support/map_builder.hpp"
-#include "ui/date_text.hpp"
+#include "core/date_text.hpp"
 
 using namespace nestmap;
 

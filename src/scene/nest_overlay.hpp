@@ -3,8 +3,6 @@
 // their category and its coverage, a dashed ghost slot per missing category, and
 // marks on the fragile and stale points
 
-#include <imgui.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,7 +11,8 @@
 #include "analysis/nest_coverage.hpp"
 #include "core/model.hpp"
 #include "layout/nest_layout.hpp"
-#include "render/camera.hpp"
+#include "scene/camera.hpp"
+#include "scene/display_list.hpp"
 
 namespace nestmap {
 
@@ -47,20 +46,23 @@ class NestOverlay {
   const std::vector<Slot>& slots() const { return m_slots; }
   /// The outermost ring's radius in layout units (0 when there are none).
   double outerRing() const { return m_rings.empty() ? 0 : m_rings.back(); }
-  /// The widest and tallest category label: the room a fit leaves around the rings.
-  ImVec2 labelRoom() const;
+  /// The widest and tallest category label at `fontSize`: the room a fit leaves around the rings.
+  Vec2 labelRoom(const TextMeasure& measure, float fontSize) const;
   /// The ghost slots' radius in layout units.
   double ghostRadius() const { return m_ghostRadius; }
 
-  /// Draws over the canvas at `pos`, `size` (ImGui coordinates): faint rings and wedge
-  /// borders, each wedge's category label coloured by its coverage with "kwetsbaar" and
-  /// "verlopen" marks, the ghost slots as dashed empty shapes in their category's colour,
-  /// dashed red rings on fragile points and amber rings on the partners of stale agreements.
-  /// `highlight` tints one category's wedge (0: none).
-  void draw(ImDrawList* list, const Camera& camera, ImVec2 pos, ImVec2 size, float uiScale, RowId highlight) const;
+  /// Adds to `out` what a nest view shows over its actors, inside `canvas` (pixels of the picture):
+  /// faint rings and wedge borders, each wedge's category name outside the rings coloured by its
+  /// coverage with the "kwetsbaar" and "verlopen" marks, the ghost slots as dashed empty shapes in
+  /// their category's colour with a question mark, dashed red rings on fragile points and amber
+  /// rings on the partners of stale agreements. `scale`: the interface's scale; `fontSize` in
+  /// pixels; `highlight` tints one category's wedge (0: none).
+  void compose(DisplayListBuilder& out, const Camera& camera, const PixelRect& canvas, float scale, float fontSize,
+               RowId highlight) const;
+  /// The text of a category's label: its name, and under it what is wrong with the cell.
+  static std::string labelText(const Slot& slot);
 
  private:
-  static std::string labelText(const Slot& slot);
 
   std::uint64_t m_revision = ~std::uint64_t{0};
   RowId m_viewId = 0;

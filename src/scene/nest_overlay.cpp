@@ -1,4 +1,4 @@
-#include "ui/nest_overlay.hpp"
+#include "scene/nest_overlay.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,70 +12,16 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-ImU32 imColor(Color c, float alpha = 1.0f) { return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255)); }
-
-ImU32 statusColor(CoverageStatus status) {
+Rgba statusColor(CoverageStatus status) {
   switch (status) {
     case CoverageStatus::Formalised:
-      return IM_COL32(34, 139, 34, 255);
+      return rgba(34, 139, 34);
     case CoverageStatus::Informal:
-      return IM_COL32(196, 128, 0, 255);
+      return rgba(196, 128, 0);
     case CoverageStatus::Missing:
       break;
   }
-  return IM_COL32(200, 40, 40, 255);
-}
-
-/// The outline of `shape` around `c` with radius `r`, as a closed polygon (screen coordinates).
-std::vector<ImVec2> outline(Shape shape, ImVec2 c, float r) {
-  std::vector<ImVec2> points;
-  auto polygon = [&](int corners, float startDegrees, float scale) {
-    for (int i = 0; i < corners; ++i) {
-      const float a = (startDegrees + 360.0f * static_cast<float>(i) / static_cast<float>(corners)) *
-                      static_cast<float>(kPi) / 180.0f;
-      points.emplace_back(c.x + r * scale * std::cos(a), c.y - r * scale * std::sin(a));
-    }
-  };
-  switch (shape) {
-    case Shape::Square:
-      polygon(4, 45, 1.25f);
-      break;
-    case Shape::Diamond:
-      polygon(4, 90, 1.2f);
-      break;
-    case Shape::Triangle:
-      polygon(3, 90, 1.2f);
-      break;
-    case Shape::Hexagon:
-      polygon(6, 0, 1.0f);
-      break;
-    case Shape::Circle:
-      polygon(32, 0, 1.0f);
-      break;
-  }
-  return points;
-}
-
-/// `points` as a closed outline of dashes `dash` long with gaps `gap` between them.
-void dashedPolygon(ImDrawList* list, const std::vector<ImVec2>& points, ImU32 color, float thickness, float dash,
-                   float gap) {
-  float phase = 0;  // where in the dash pattern the next segment starts
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    const ImVec2 a = points[i], b = points[(i + 1) % points.size()];
-    const float length = std::hypot(b.x - a.x, b.y - a.y);
-    float t = 0;
-    while (t < length) {
-      const float period = dash + gap, inPeriod = std::fmod(phase, period);
-      const float step = std::min(length - t, inPeriod < dash ? dash - inPeriod : period - inPeriod);
-      if (inPeriod < dash) {
-        const float u = t / length, v = (t + step) / length;
-        list->AddLine(ImVec2(a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u),
-                      ImVec2(a.x + (b.x - a.x) * v, a.y + (b.y - a.y) * v), color, thickness);
-      }
-      t += step;
-      phase += step;
-    }
-  }
+  return rgba(200, 40, 40);
 }
 
 }  // namespace
@@ -195,82 +141,72 @@ void NestOverlay::update(const Model& m, std::uint64_t revision, RowId viewId, s
   std::sort(m_positions.begin(), m_positions.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
 }
 
-void NestOverlay::draw(ImDrawList* list, const Camera& camera, ImVec2 pos, ImVec2 size, float k,
-                       RowId highlight) const {
+void NestOverlay::compose(DisplayListBuilder& out, const Camera& camera, const PixelRect& canvas, float k,
+                          float fontSize, RowId highlight) const {
   if (!active()) return;
-  const Vec2 canvas{size.x, size.y};
-  auto screen = [&](Vec2 world) {
-    const Vec2 s = camera.toScreen(world, canvas);
-    return ImVec2(pos.x + static_cast<float>(s.x), pos.y + static_cast<float>(s.y));
-  };
+  const Vec2 canvasSize{canvas.width(), canvas.height()};
+  auto screen = [&](Vec2 world) { return canvas.min + camera.toScreen(world, canvasSize); };
   auto positionOf = [&](RowId id) -> std::optional<Vec2> {
     auto it = std::lower_bound(m_positions.begin(), m_positions.end(), id,
                                [](const auto& p, RowId key) { return p.first < key; });
     if (it == m_positions.end() || it->first != id) return std::nullopt;
     return it->second;
   };
-  const ImVec2 centre = screen({0, 0});
-  const float zoom = static_cast<float>(camera.zoom);
-  const float outer = m_rings.empty() ? 10 * zoom : static_cast<float>(m_rings.back()) * zoom + 24 * k;
-  const float inner = m_rings.empty() ? 0 : static_cast<float>(m_rings.front()) * zoom;
+  const Vec2 centre = screen({0, 0});
+  const double zoom = camera.zoom;
+  const double outer = m_rings.empty() ? 10 * zoom : m_rings.back() * zoom + 24 * k;
+  const double inner = m_rings.empty() ? 0 : m_rings.front() * zoom;
 
   // Faint rings and the borders between wedges.
-  for (double ring : m_rings)
-    list->AddCircle(centre, static_cast<float>(ring) * zoom, IM_COL32(0, 0, 0, 28), 96, 1.0f * k);
+  for (double ring : m_rings) out.circle(centre, ring * zoom, {}, rgba(0, 0, 0, 28), 1.0f * k);
   const std::size_t n = m_slots.size();
   for (std::size_t i = 0; i < n; ++i) {
     const double border = m_slots[i].midAngle + kPi / static_cast<double>(n);
-    const ImVec2 dir(static_cast<float>(std::cos(border)), -static_cast<float>(std::sin(border)));
-    list->AddLine(ImVec2(centre.x + dir.x * inner, centre.y + dir.y * inner),
-                  ImVec2(centre.x + dir.x * outer, centre.y + dir.y * outer), IM_COL32(0, 0, 0, 22), 1.0f * k);
+    const Vec2 dir{std::cos(border), -std::sin(border)};
+    out.line(centre + dir * inner, centre + dir * outer, rgba(0, 0, 0, 22), 1.0f * k);
   }
   // The highlighted wedge, tinted.
   for (const Slot& s : m_slots) {
     if (s.categoryId != highlight) continue;
     const double half = kPi / static_cast<double>(n);
-    std::vector<ImVec2> fan{ImVec2(centre.x + static_cast<float>(std::cos(s.midAngle)) * inner * 0.2f,
-                                   centre.y - static_cast<float>(std::sin(s.midAngle)) * inner * 0.2f)};
+    std::vector<Vec2> fan{centre + Vec2{std::cos(s.midAngle), -std::sin(s.midAngle)} * (inner * 0.2)};
     for (int j = 0; j <= 16; ++j) {
       const double a = s.midAngle - half + 2 * half * j / 16.0;
-      fan.emplace_back(centre.x + static_cast<float>(std::cos(a)) * outer,
-                       centre.y - static_cast<float>(std::sin(a)) * outer);
+      fan.push_back(centre + Vec2{std::cos(a), -std::sin(a)} * outer);
     }
-    list->AddConvexPolyFilled(fan.data(), static_cast<int>(fan.size()), imColor(s.color, 0.12f));
+    out.polygon(fan, rgba(s.color, 0.12f));
   }
   // Fragile points: a dashed red ring; single ties: a dashed red line over the tie.
-  const ImU32 red = IM_COL32(200, 30, 30, 230), amber = IM_COL32(230, 150, 0, 230);
-  const float ring = std::max(static_cast<float>(m_ghostRadius) * zoom, 5.0f * k);
+  const Rgba red = rgba(200, 30, 30, 230), amber = rgba(230, 150, 0, 230);
+  const double ring = std::max(m_ghostRadius * zoom, 5.0 * k);
   for (RowId id : m_fragileActors)
-    if (auto p = positionOf(id))
-      dashedPolygon(list, outline(Shape::Circle, screen(*p), ring + 6 * k), red, 2.0f * k, 5 * k, 3 * k);
+    if (auto p = positionOf(id)) out.circle(screen(*p), ring + 6 * k, {}, red, 2.0f * k, {5 * k, 3 * k});
   for (const auto& [a, b] : m_fragileTies) {
     const auto pa = positionOf(a), pb = positionOf(b);
-    if (pa && pb) dashedPolygon(list, {screen(*pa), screen(*pb)}, red, 3.0f * k, 6 * k, 4 * k);
+    if (pa && pb) out.line(screen(*pa), screen(*pb), red, 3.0f * k, {6 * k, 4 * k});
   }
   for (RowId id : m_staleActors)
-    if (auto p = positionOf(id)) list->AddCircle(screen(*p), ring + 10 * k, amber, 32, 2.0f * k);
+    if (auto p = positionOf(id)) out.circle(screen(*p), ring + 10 * k, {}, amber, 2.0f * k);
   // Ghost slots: the category's shape, dashed and empty, in its colour, with a question mark.
   for (const Slot& s : m_slots) {
     if (!s.ghost) continue;
-    const ImVec2 c = screen(s.ghostPosition);
-    const float r = std::max(static_cast<float>(m_ghostRadius) * zoom * 1.4f, 14.0f * k);
-    dashedPolygon(list, outline(s.shape, c, r), imColor(s.color), 3.0f * k, 6 * k, 4 * k);
-    const ImVec2 q = ImGui::CalcTextSize("?");
-    list->AddText(ImVec2(c.x - q.x / 2, c.y - q.y / 2), imColor(s.color), "?");
+    const Vec2 c = screen(s.ghostPosition);
+    const double r = std::max(m_ghostRadius * zoom * 1.4, 14.0 * k);
+    out.dashedMarker(c, r, s.shape, rgba(s.color), 3.0f * k, {6 * k, 4 * k});
+    const Vec2 q = out.measure().measure("?", fontSize, true);
+    out.text({c.x, c.y - q.y / 2}, "?", fontSize, rgba(s.color), TextAlign::Center, true);
   }
   // Each wedge's category, outside the outer ring, coloured by coverage, with its marks.
   for (const Slot& s : m_slots) {
     const std::string text = labelText(s);
-    const ImVec2 textSize = ImGui::CalcTextSize(text.c_str());
-    const float c = static_cast<float>(std::cos(s.midAngle)), sn = static_cast<float>(std::sin(s.midAngle));
-    const ImVec2 anchor(centre.x + c * (outer + 6 * k), centre.y - sn * (outer + 6 * k));
+    const Vec2 textSize = out.measure().measure(text, fontSize, false);
+    const double c = std::cos(s.midAngle), sn = std::sin(s.midAngle);
+    const Vec2 anchor = centre + Vec2{c, -sn} * (outer + 6 * k);
     // Left of the centre the text ends at the anchor, right of it it starts there, so that
     // neighbours either side of the top and the bottom never cover each other.
-    const float align = std::abs(c) < 0.02f ? 0.5f : c > 0 ? 0.0f : 1.0f;
-    const ImVec2 at(anchor.x - textSize.x * align, anchor.y - textSize.y * (0.5f + 0.5f * sn));
-    list->AddRectFilled(ImVec2(at.x - 3, at.y - 1), ImVec2(at.x + textSize.x + 3, at.y + textSize.y + 1),
-                        IM_COL32(255, 255, 255, 210), 3);
-    list->AddText(at, statusColor(s.status), text.c_str());
+    const TextAlign align = std::abs(c) < 0.02 ? TextAlign::Center : c > 0 ? TextAlign::Left : TextAlign::Right;
+    const Vec2 at{anchor.x, anchor.y - textSize.y * (0.5 + 0.5 * sn)};
+    out.labelText(at, text, fontSize, statusColor(s.status), rgba(255, 255, 255, 210), 3 * k, align);
   }
 }
 
@@ -282,12 +218,11 @@ std::string NestOverlay::labelText(const Slot& s) {
   return marks.empty() ? s.label : s.label + "\n" + marks;
 }
 
-ImVec2 NestOverlay::labelRoom() const {
-  ImVec2 room(0, 0);
+Vec2 NestOverlay::labelRoom(const TextMeasure& measure, float fontSize) const {
+  Vec2 room{0, 0};
   for (const Slot& s : m_slots) {
-    const ImVec2 size = ImGui::CalcTextSize(labelText(s).c_str());
-    room.x = std::max(room.x, size.x);
-    room.y = std::max(room.y, size.y);
+    const Vec2 size = measure.measure(labelText(s), fontSize, false);
+    room = {std::max(room.x, size.x), std::max(room.y, size.y)};
   }
   return room;
 }

@@ -1,4 +1,4 @@
-#include "ui/date_text.hpp"
+#include "core/date_text.hpp"
 
 #include "core/i18n.hpp"
 
