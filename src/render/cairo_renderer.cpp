@@ -351,7 +351,9 @@ class Painter {
           cairo_move_to(m_cr, p[0].x, p[0].y);
           for (std::uint32_t i = 1; i < item.count; ++i) cairo_line_to(m_cr, p[i].x, p[i].y);
           if (item.closed) cairo_close_path(m_cr);
+          if (item.crisp) cairo_set_antialias(m_cr, CAIRO_ANTIALIAS_NONE);
           fillAndStroke(item);
+          if (item.crisp) cairo_set_antialias(m_cr, CAIRO_ANTIALIAS_DEFAULT);
           break;
         }
         case DisplayItem::Kind::Marker:

@@ -37,8 +37,11 @@ void drawItems(ImDrawList* drawList, ImFont* font, const DisplayList& list, Vec2
         for (std::uint32_t i = 0; i < item.count; ++i) points.push_back(at(list.points[item.first + i], origin));
         const int n = static_cast<int>(points.size());
         if (item.fill.a > 0) {
-          // ImGui fills convex polygons only: hulls, fans and clipped circles are.
+          // ImGui fills convex polygons only: hulls, fans, quads and clipped circles are.
+          const ImDrawListFlags flags = drawList->Flags;
+          if (item.crisp) drawList->Flags &= ~ImDrawListFlags_AntiAliasedFill;
           drawList->AddConvexPolyFilled(points.data(), n, color(item.fill));
+          drawList->Flags = flags;
         }
         if (item.stroke.a > 0)
           drawList->AddPolyline(points.data(), n, color(item.stroke), item.closed ? ImDrawFlags_Closed : 0, item.width);

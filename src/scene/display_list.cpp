@@ -245,13 +245,15 @@ void DisplayListBuilder::polyline(std::span<const Vec2> points, bool closed, Rgb
   strokeSegments(points, closed, color, width, dash);
 }
 
-void DisplayListBuilder::polygon(std::span<const Vec2> points, Rgba fill, Rgba stroke, float width) {
+void DisplayListBuilder::polygon(std::span<const Vec2> points, Rgba fill, Rgba stroke, float width, bool crisp) {
   if (points.size() < 3) return;
   for (const Vec2& p : points)
     if (!finite(p)) return;
   if (fill.a > 0) {
     const std::vector<Vec2> clipped = clipPolygon(points, m_clipRect.back().grown(2));
+    const std::size_t before = m_list.items.size();
     addPath(clipped, true, fill, {}, width);
+    if (m_list.items.size() > before) m_list.items.back().crisp = crisp;
   }
   if (stroke.a > 0) strokeSegments(points, true, stroke, width, {});
 }

@@ -58,6 +58,7 @@ struct DisplayItem {
   Kind kind = Kind::Path;
   bool closed = false;  ///< Path: the last point joins the first
   bool bold = false;    ///< Text
+  bool crisp = false;   ///< Path: filled without antialiasing, so that shapes sharing an edge meet without a seam
   TextAlign align = TextAlign::Left;
   Shape shape = Shape::Circle;  ///< Marker
   std::uint8_t clip = 0;        ///< index into DisplayList::clips
@@ -143,8 +144,8 @@ class DisplayListBuilder {
   void line(Vec2 a, Vec2 b, Rgba color, float width, Dash dash = {});
   /// An open or closed polyline, stroked; dashed continuously along it.
   void polyline(std::span<const Vec2> points, bool closed, Rgba color, float width, Dash dash = {});
-  /// A filled polygon (clipped to the clip rectangle), optionally outlined.
-  void polygon(std::span<const Vec2> points, Rgba fill, Rgba stroke = {}, float width = 1);
+  /// A filled polygon (clipped to the clip rectangle), optionally outlined; `crisp`: DisplayItem::crisp.
+  void polygon(std::span<const Vec2> points, Rgba fill, Rgba stroke = {}, float width = 1, bool crisp = false);
   /// A circle of any radius: small ones as a marker, large ones as the arc that is visible.
   void circle(Vec2 centre, double radius, Rgba fill, Rgba stroke, float width, Dash dash = {});
   /// An actor's shape; `stroke` outlines it.

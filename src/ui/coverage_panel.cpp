@@ -13,6 +13,7 @@
 #include "core/i18n.hpp"
 #include "core/name_match.hpp"
 #include "edit/document.hpp"
+#include "render/imgui_renderer.hpp"
 #include "core/date_text.hpp"
 
 namespace nestmap {
@@ -73,83 +74,24 @@ std::string firstChars(const std::string& text, std::size_t n) {
 // [SECTION] drawing a cell's square and its marks
 
 ImU32 statusColour(CoverageStatus s) {
-  switch (s) {
-    case CoverageStatus::Formalised:
-      return CoveragePanel::kFormalisedColour;
-    case CoverageStatus::Informal:
-      return CoveragePanel::kInformalColour;
-    case CoverageStatus::Missing:
-      break;
-  }
-  return CoveragePanel::kMissingColour;
+  const Color c = coverageColour(s);
+  return IM_COL32(c.r, c.g, c.b, 255);
 }
 
-CoveragePanel::Mark statusMark(CoverageStatus s) {
-  switch (s) {
-    case CoverageStatus::Formalised:
-      return CoveragePanel::Mark::Check;
-    case CoverageStatus::Informal:
-      return CoveragePanel::Mark::Tilde;
-    case CoverageStatus::Missing:
-      break;
-  }
-  return CoveragePanel::Mark::Cross;
-}
+CoveragePanel::Mark statusMark(CoverageStatus s) { return coverageMark(s); }
 
-/// The status mark inside a square at `min` of side `s`: ✓, ~ or ✗ drawn as
-/// lines, so they need no glyph and read without colour.
-void drawMark(ImDrawList* dl, ImVec2 min, float s, CoveragePanel::Mark mark, ImU32 colour) {
-  const float t = std::max(1.5f, s * 0.12f);
-  auto at = [&](float x, float y) { return ImVec2(min.x + x * s, min.y + y * s); };
-  switch (mark) {
-    case CoveragePanel::Mark::Check: {
-      const ImVec2 points[] = {at(0.24f, 0.52f), at(0.42f, 0.70f), at(0.76f, 0.30f)};
-      dl->AddPolyline(points, 3, colour, 0, t);
-      break;
-    }
-    case CoveragePanel::Mark::Tilde: {
-      ImVec2 points[13];
-      for (int i = 0; i <= 12; ++i) {
-        const float u = static_cast<float>(i) / 12.0f;
-        points[i] = at(0.22f + 0.56f * u, 0.5f - 0.11f * std::sin(u * 6.2831853f));
-      }
-      dl->AddPolyline(points, 13, colour, 0, t);
-      break;
-    }
-    case CoveragePanel::Mark::Cross:
-      dl->AddLine(at(0.30f, 0.30f), at(0.70f, 0.70f), colour, t);
-      dl->AddLine(at(0.70f, 0.30f), at(0.30f, 0.70f), colour, t);
-      break;
-  }
-}
-
-/// Fragile: a black triangle in the top right corner.
-void drawFragileMark(ImDrawList* dl, ImVec2 min, float s) {
-  const float k = s * 0.4f;
-  dl->AddTriangleFilled(ImVec2(min.x + s - k, min.y), ImVec2(min.x + s, min.y), ImVec2(min.x + s, min.y + k),
-                        IM_COL32(20, 20, 20, 255));
-}
-
-/// Stale: a small clock in the bottom right corner.
-void drawStaleMark(ImDrawList* dl, ImVec2 min, float s) {
-  const float r = s * 0.19f;
-  const ImVec2 c(min.x + s - r - 1, min.y + s - r - 1);
-  const ImU32 ink = IM_COL32(20, 20, 20, 255);
-  dl->AddCircleFilled(c, r, IM_COL32(255, 255, 255, 255), 12);
-  dl->AddCircle(c, r, ink, 12, 1.0f);
-  dl->AddLine(c, ImVec2(c.x, c.y - r * 0.75f), ink, 1.0f);
-  dl->AddLine(c, ImVec2(c.x + r * 0.6f, c.y), ink, 1.0f);
-}
-
+/// The square as the report draws it (scene/coverage_picture), into the panel's draw list.
 void drawSquare(ImDrawList* dl, ImVec2 min, float s, ImU32 fill, std::optional<CoveragePanel::Mark> mark, bool fragile,
                 bool stale) {
-  dl->AddRectFilled(min, ImVec2(min.x + s, min.y + s), fill, s * 0.12f);
-  // Dark ink on amber, white on green and red: each has the better contrast.
-  if (mark)
-    drawMark(dl, min, s, *mark,
-             fill == CoveragePanel::kInformalColour ? IM_COL32(40, 30, 10, 255) : IM_COL32(255, 255, 255, 255));
-  if (fragile) drawFragileMark(dl, min, s);
-  if (stale) drawStaleMark(dl, min, s);
+  const ImVec4 f = ImGui::ColorConvertU32ToFloat4(fill);
+  const Color colour{static_cast<std::uint8_t>(f.x * 255 + 0.5f), static_cast<std::uint8_t>(f.y * 255 + 0.5f),
+                     static_cast<std::uint8_t>(f.z * 255 + 0.5f)};
+  DisplayList square;
+  square.size = {min.x + s + 1, min.y + s + 1};
+  const ImGuiMeasure measure(ImGui::GetFont());
+  DisplayListBuilder out(square, measure);
+  composeCoverageSquare(out, {min.x, min.y}, s, colour, mark, fragile, stale);
+  drawItems(dl, ImGui::GetFont(), square, {0, 0}, 0, square.items.size());
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "analysis/nest_coverage.hpp"
 #include "core/model.hpp"
+#include "scene/coverage_picture.hpp"
 
 namespace nestmap {
 
@@ -22,11 +23,12 @@ class Document;
 struct CoveragePanel {
   enum class Sort { ScoreAscending, ScoreDescending, NameAscending, NameDescending };
   /// What a cell's square shows besides its colour, so that colour is not the only cue.
-  enum class Mark { Check, Tilde, Cross };
+  using Mark = CoverageMark;
 
-  static constexpr ImU32 kFormalisedColour = IM_COL32(46, 150, 70, 255);
-  static constexpr ImU32 kInformalColour = IM_COL32(236, 164, 28, 255);
-  static constexpr ImU32 kMissingColour = IM_COL32(206, 58, 48, 255);
+  static constexpr ImU32 kFormalisedColour =
+      IM_COL32(kCoverageFormalised.r, kCoverageFormalised.g, kCoverageFormalised.b, 255);
+  static constexpr ImU32 kInformalColour = IM_COL32(kCoverageInformal.r, kCoverageInformal.g, kCoverageInformal.b, 255);
+  static constexpr ImU32 kMissingColour = IM_COL32(kCoverageMissing.r, kCoverageMissing.g, kCoverageMissing.b, 255);
 
   /// A click on a cell (or on a prison's name: categoryId 0): open this prison's nest view.
   struct OpenRequest {

@@ -8,19 +8,13 @@
 #include "analysis/nest_coverage.hpp"
 #include "core/i18n.hpp"
 #include "core/date_text.hpp"
+#include "render/imgui_renderer.hpp"
+#include "scene/pipeline_picture.hpp"
 
 namespace nestmap {
 namespace {
 
 constexpr std::size_t kStatusCount = AgreementPipeline::kStatusCount;
-constexpr ImU32 kMarkerColor = IM_COL32(16, 97, 217, 255);
-constexpr ImU32 kCompareColor = IM_COL32(110, 110, 110, 230);
-
-const std::string& localName(const std::string& nl, const std::string& en) {
-  return language() == Language::Dutch || en.empty() ? nl : en;
-}
-
-ImU32 toU32(const Color& c, int alpha = 255) { return IM_COL32(c.r, c.g, c.b, alpha); }
 
 ImU32 withAlpha(ImU32 color, float alpha) {
   ImVec4 c = ImGui::ColorConvertU32ToFloat4(color);
@@ -33,30 +27,16 @@ struct StatusStyle {
   ImU32 color = 0;
 };
 
-/// Each status's name and colour as the map labels them; the default
-/// taxonomy's where a map lacks a label (a damaged or hand-made file).
+/// Each status's name and colour (scene/pipeline_picture), as ImGui colours.
 std::array<StatusStyle, kStatusCount> statusStyles(const Model& m) {
-  constexpr ImU32 kDefaults[kStatusCount] = {IM_COL32(158, 158, 158, 255), IM_COL32(242, 177, 52, 255),
-                                             IM_COL32(78, 159, 216, 255),  IM_COL32(59, 95, 192, 255),
-                                             IM_COL32(46, 158, 91, 255),   IM_COL32(142, 108, 192, 255),
-                                             IM_COL32(209, 73, 91, 255)};
   std::array<StatusStyle, kStatusCount> out;
+  const auto styles = pipelineStatusStyles(m);
   for (std::size_t i = 0; i < kStatusCount; ++i)
-    out[i] = {tr(std::string("status.") + std::string(key(kAllAgreementStatuses[i]))), kDefaults[i]};
-  for (const auto& [id, label] : m.statusLabels)
-    out[static_cast<std::size_t>(label.status)] = {localName(label.nameNl, label.nameEn), toU32(label.color)};
+    out[i] = {styles[i].name, IM_COL32(styles[i].color.r, styles[i].color.g, styles[i].color.b, 255)};
   return out;
 }
 
-/// An axis step of 1, 2 or 5 times a power of ten that splits `max` in about `ticks` parts; at least 1.
-int niceStep(int max, int ticks) {
-  const double raw = static_cast<double>(max) / ticks;
-  if (raw <= 1) return 1;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0})
-    if (m * magnitude >= raw) return static_cast<int>(m * magnitude);
-  return static_cast<int>(10 * magnitude);
-}
+ImVec2 center(ImVec2 min, ImVec2 max) { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 
 /// A small square of `color` on the text line; `dy` lowers it to text aligned to frame padding.
 void swatch(ImU32 color, float dy = 0) {
@@ -68,8 +48,6 @@ void swatch(ImU32 color, float dy = 0) {
                                             size * 0.2f);
   ImGui::Dummy(ImVec2(size, line));
 }
-
-ImVec2 center(ImVec2 min, ImVec2 max) { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 
 }  // namespace
 
@@ -181,112 +159,36 @@ void PipelineChart::drawPlot(const Model& model, std::optional<Date> marker, std
   ImGui::InvisibleButton("##plot", size);
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* list = ImGui::GetWindowDrawList();
-  const float line = ImGui::GetTextLineHeight();
   const ImU32 textColor = ImGui::GetColorU32(ImGuiCol_Text);
-  const ImU32 axisColor = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  const ImU32 gridColor = withAlpha(ImGui::GetColorU32(ImGuiCol_Border), 0.5f);
   const auto& samples = m_result.samples;
-
-  const int maxTotal = m_result.maxTotal();
-  const int step = niceStep(std::max(maxTotal, 1), 4);
-  const int yMax = std::max(step, (maxTotal + step - 1) / step * step);
-  const float left = ImGui::CalcTextSize(std::to_string(yMax).c_str()).x + 10;
-  m_hooks.plotMin = ImVec2(pos.x + left, pos.y + line * 0.5f);
-  m_hooks.plotMax = ImVec2(pos.x + size.x - 12, pos.y + size.y - line - 8);
-  const ImVec2 lo = m_hooks.plotMin, hi = m_hooks.plotMax;
-  if (hi.x - lo.x < 10 || hi.y - lo.y < 10) return;
-
-  if (samples.empty() || maxTotal == 0) {
-    const std::string text = tr("pipeline.empty");
-    const ImVec2 t = ImGui::CalcTextSize(text.c_str());
-    list->AddText(ImVec2(center(lo, hi).x - t.x * 0.5f, center(lo, hi).y - t.y * 0.5f), axisColor, text.c_str());
-    return;
-  }
-  auto yOf = [&](int value) { return hi.y - (hi.y - lo.y) * static_cast<float>(value) / static_cast<float>(yMax); };
-
-  // Counts: grid lines and labels on the left.
-  for (int v = 0; v <= yMax; v += step) {
-    const float y = yOf(v);
-    list->AddLine(ImVec2(lo.x, y), ImVec2(hi.x, y), gridColor);
-    const std::string label = std::to_string(v);
-    const float w = ImGui::CalcTextSize(label.c_str()).x;
-    list->AddText(ImVec2(lo.x - 6 - w, y - line * 0.5f), axisColor, label.c_str());
-  }
-
-  // Dates: ticks on the firsts of months, as many months apart as the labels need.
-  const Date from = samples.front().date, to = samples.back().date;
-  const int months = (to.year() - from.year()) * 12 + to.month() - from.month();
-  const float labelWidth = ImGui::CalcTextSize(shortMonth(from).c_str()).x + 16;
-  int monthStep = 1;
-  for (int candidate : {1, 2, 3, 6, 12, 24, 60, 120}) {
-    monthStep = candidate;
-    if (static_cast<float>(months / candidate + 1) * labelWidth <= hi.x - lo.x) break;
-  }
-  list->AddLine(ImVec2(lo.x, hi.y), ImVec2(hi.x, hi.y), axisColor);
-  for (int y = from.year(), m = from.month();;) {
-    const Date first = *Date::fromYmd(y, m, 1);
-    if (first > to) break;
-    const bool onStep = monthStep < 12 ? (m - 1) % monthStep == 0 : m == 1 && y % (monthStep / 12) == 0;
-    if (first >= from && onStep) {
-      const float x = dateX(first);
-      list->AddLine(ImVec2(x, hi.y), ImVec2(x, hi.y + 4), axisColor);
-      const std::string label = monthStep < 12 ? shortMonth(first) : std::to_string(y);
-      const float w = ImGui::CalcTextSize(label.c_str()).x;
-      const float textX = std::clamp(x - w * 0.5f, pos.x, pos.x + size.x - w);
-      list->AddText(ImVec2(textX, hi.y + 5), axisColor, label.c_str());
-    }
-    if (++m > 12) {
-      m = 1;
-      ++y;
-    }
-  }
-
-  // Stacked areas, idea at the bottom: one quad per status between two samples.
-  // Without anti-aliased fill the quads meet without hairline seams.
   const auto styles = statusStyles(model);
-  const ImDrawListFlags flags = list->Flags;
-  list->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-  if (samples.size() == 1) {
-    const float x = sampleX(0);
-    int below = 0;
-    for (std::size_t s = 0; s < kStatusCount; ++s) {
-      const int c = samples[0].counts[s];
-      if (c) list->AddRectFilled(ImVec2(x - 4, yOf(below + c)), ImVec2(x + 4, yOf(below)), styles[s].color);
-      below += c;
-    }
-  }
-  for (std::size_t i = 0; i + 1 < samples.size(); ++i) {
-    const float x0 = sampleX(i), x1 = sampleX(i + 1);
-    int below0 = 0, below1 = 0;
-    for (std::size_t s = 0; s < kStatusCount; ++s) {
-      const int c0 = samples[i].counts[s], c1 = samples[i + 1].counts[s];
-      if (c0 || c1) {
-        const ImVec2 quad[4] = {ImVec2(x0, yOf(below0)), ImVec2(x0, yOf(below0 + c0)), ImVec2(x1, yOf(below1 + c1)),
-                                ImVec2(x1, yOf(below1))};
-        list->AddConvexPolyFilled(quad, 4, styles[s].color);
-      }
-      below0 += c0;
-      below1 += c1;
-    }
-  }
-  list->Flags = flags;
-  for (std::size_t i = 0; i + 1 < samples.size(); ++i)
-    list->AddLine(ImVec2(sampleX(i), yOf(samples[i].total())), ImVec2(sampleX(i + 1), yOf(samples[i + 1].total())),
-                  withAlpha(textColor, 0.6f), 1.5f);
 
-  // The timeline's dates.
-  auto inRange = [&](Date d) { return from <= d && d <= to; };
-  if (compareMarker && inRange(*compareMarker)) {
-    const float x = dateX(*compareMarker);
-    for (float y = lo.y; y < hi.y; y += 8)
-      list->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4, hi.y)), kCompareColor, 2);
-    m_hooks.compareMarkerX = x;
-  }
-  if (marker && inRange(*marker)) {
-    const float x = dateX(*marker);
-    list->AddLine(ImVec2(x, lo.y), ImVec2(x, hi.y), kMarkerColor, 2);
-    m_hooks.markerX = x;
-  }
+  // The chart itself is the report's (scene/pipeline_picture), in the window's theme.
+  auto themed = [](ImU32 c, float alpha = 1) {
+    const ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    return rgba(static_cast<int>(v.x * 255 + 0.5f), static_cast<int>(v.y * 255 + 0.5f),
+                static_cast<int>(v.z * 255 + 0.5f), static_cast<int>(v.w * alpha * 255 + 0.5f));
+  };
+  PipelineColors colors;
+  colors.text = themed(textColor);
+  colors.axis = themed(ImGui::GetColorU32(ImGuiCol_TextDisabled));
+  colors.grid = themed(ImGui::GetColorU32(ImGuiCol_Border), 0.5f);
+  DisplayList picture;
+  picture.size = {pos.x + size.x, pos.y + size.y};
+  const ImGuiMeasure measure(ImGui::GetFont());
+  DisplayListBuilder out(picture, measure);
+  const PipelineLayout layout = composePipeline(out, m_result, pipelineStatusStyles(model),
+                                                {{pos.x, pos.y}, {pos.x + size.x, pos.y + size.y}},
+                                                ImGui::GetFontSize(), colors, marker, compareMarker);
+  drawItems(list, ImGui::GetFont(), picture, {0, 0}, 0, picture.items.size());
+  m_hooks.plotMin = ImVec2(static_cast<float>(layout.plot.min.x), static_cast<float>(layout.plot.min.y));
+  m_hooks.plotMax = ImVec2(static_cast<float>(layout.plot.max.x), static_cast<float>(layout.plot.max.y));
+  const ImVec2 lo = m_hooks.plotMin, hi = m_hooks.plotMax;
+  if (hi.x - lo.x < 10 || hi.y - lo.y < 10 || samples.empty() || m_result.maxTotal() == 0) return;
+  auto yOf = [&](int value) { return static_cast<float>(layout.y(value)); };
+  auto inRange = [&](Date d) { return layout.from <= d && d <= layout.to; };
+  if (compareMarker && inRange(*compareMarker)) m_hooks.compareMarkerX = static_cast<float>(layout.x(*compareMarker));
+  if (marker && inRange(*marker)) m_hooks.markerX = static_cast<float>(layout.x(*marker));
 
   // Hover: a guide at the nearest sample and its counts.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
