@@ -89,7 +89,9 @@ class Painter {
  private:
   bool tick() {
     if (++m_done % kCheckEvery != 0) return true;
-    if (m_control.progress) m_control.progress->store(static_cast<double>(m_done) / static_cast<double>(m_total));
+    if (m_control.progress)
+      m_control.progress->store(m_control.share *
+                                std::min(1.0, static_cast<double>(m_done) / static_cast<double>(m_total)));
     return !(m_control.cancel && m_control.cancel->load());
   }
 
@@ -419,8 +421,16 @@ class Painter {
   std::uint8_t m_clip = 255;
 };
 
+/// Where cairo writes a file's bytes; a cancel stops the writing (cairo then reports a write error).
+struct Sink {
+  std::string bytes;
+  const RenderControl* control = nullptr;
+};
+
 cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  auto* sink = static_cast<Sink*>(closure);
+  if (sink->control && sink->control->cancel && sink->control->cancel->load()) return CAIRO_STATUS_WRITE_ERROR;
+  sink->bytes.append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -480,18 +490,22 @@ bool drawDisplayList(cairo_t* cr, const DisplayList& list, const RenderControl& 
 }
 
 std::optional<std::string> renderPicture(const DisplayList& list, PictureFormat format, const RenderControl& control) {
-  std::string bytes;
+  Sink sink{{}, &control};
   const double w = list.size.x, h = list.size.y;
+  auto cancelled = [&] { return control.cancel && control.cancel->load(); };
+  auto report = [&](double done) {
+    if (control.progress) control.progress->store(done);
+  };
   std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface;
   switch (format) {
     case PictureFormat::Png:
       surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(w), static_cast<int>(h)));
       break;
     case PictureFormat::Svg:
-      surface.reset(cairo_svg_surface_create_for_stream(appendBytes, &bytes, w, h));
+      surface.reset(cairo_svg_surface_create_for_stream(appendBytes, &sink, w, h));
       break;
     case PictureFormat::Pdf:
-      surface.reset(cairo_pdf_surface_create_for_stream(appendBytes, &bytes, w, h));
+      surface.reset(cairo_pdf_surface_create_for_stream(appendBytes, &sink, w, h));
       cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, list.title.c_str());
       cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Nestmap");
       break;
@@ -499,22 +513,28 @@ std::optional<std::string> renderPicture(const DisplayList& list, PictureFormat 
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     throw UserError(UserError::Kind::Io, trf("export.no_surface", {std::to_string(static_cast<int>(w)),
                                                                   std::to_string(static_cast<int>(h))}));
+  // Progress: drawing up to 60 %, then writing the file (encoding the PNG, or cairo writing the page).
+  RenderControl drawing = control;
+  drawing.share = 0.6;
   {
     std::unique_ptr<cairo_t, ContextDeleter> cr(cairo_create(surface.get()));
-    if (!drawDisplayList(cr.get(), list, control)) return std::nullopt;
+    if (!drawDisplayList(cr.get(), list, drawing)) return std::nullopt;
+    report(0.6);
     if (format != PictureFormat::Png) cairo_show_page(cr.get());
   }
-  if (control.cancel && control.cancel->load()) return std::nullopt;
+  if (cancelled()) return std::nullopt;
   if (format == PictureFormat::Png) {
     cairo_surface_flush(surface.get());
-    if (cairo_surface_write_to_png_stream(surface.get(), appendBytes, &bytes) != CAIRO_STATUS_SUCCESS)
-      throw UserError(UserError::Kind::Io, tr("export.encode_failed"));
+    const cairo_status_t status = cairo_surface_write_to_png_stream(surface.get(), appendBytes, &sink);
+    if (cancelled()) return std::nullopt;
+    if (status != CAIRO_STATUS_SUCCESS) throw UserError(UserError::Kind::Io, tr("export.encode_failed"));
   }
   cairo_surface_finish(surface.get());
+  if (cancelled()) return std::nullopt;
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
     throw UserError(UserError::Kind::Io, tr("export.encode_failed"));
-  if (control.progress) control.progress->store(1.0);
-  return bytes;
+  report(1.0);
+  return std::move(sink.bytes);
 }
 
 }  // namespace nestmap

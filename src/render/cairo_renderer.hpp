@@ -43,6 +43,7 @@ std::optional<PictureFormat> pictureFormatOf(const std::filesystem::path& path);
 struct RenderControl {
   const std::atomic<bool>* cancel = nullptr;  ///< set: stop as soon as possible
   std::atomic<double>* progress = nullptr;    ///< 0–1, written now and then
+  double share = 1.0;                         ///< drawDisplayList(): the part of the whole that the drawing is
 };
 
 /// Draws `list` with `cr` (whose user space is the list's pixels): the background, the graph
