@@ -223,10 +223,11 @@ void composeLegend(DisplayListBuilder& out, const LegendLayout& l, const ViewDec
   const bool open = legendIsOpen(l, d, canvas);
   const float height = open ? l.full : l.header + 4;
   const float k = d.scale;
-  const Vec2 corner{canvas.min.x, canvas.max.y - height};
+  // On a whole pixel, so that its top line is one crisp row.
+  const Vec2 corner{canvas.min.x, std::round(canvas.max.y - height)};
   placed = {{corner, canvas.max}, {corner.x + l.pad, corner.y + 4}, l.header, open, out.list().items.size()};
   out.rect(corner, canvas.max, rgba(255, 255, 255, 235));
-  out.line(corner, {canvas.max.x, corner.y}, rgba(0, 0, 0, 40), 1);
+  out.line({corner.x, corner.y + 0.5}, {canvas.max.x, corner.y + 0.5}, rgba(0, 0, 0, 40), 1);
   if (d.legendTitle) out.text(placed.header, tr("canvas.legend_title"), d.fontSize, rgba(30, 30, 30), TextAlign::Left, true);
   if (!open) return;
   const Vec2 entries{corner.x, corner.y + l.header};
