@@ -168,15 +168,20 @@ void DisplayListBuilder::popClip() {
   }
 }
 
-void DisplayListBuilder::addPath(std::span<const Vec2> points, bool closed, Rgba fill, Rgba stroke, float width) {
-  if (points.size() < 2 || (fill.a == 0 && stroke.a == 0)) return;
+DisplayItem DisplayListBuilder::newItem(DisplayItem::Kind kind, Rgba fill, Rgba stroke, float width) const {
   DisplayItem item;
-  item.kind = DisplayItem::Kind::Path;
-  item.closed = closed;
+  item.kind = kind;
   item.fill = fill;
   item.stroke = stroke;
   item.width = width;
   item.clip = m_clipIndex.back();
+  return item;
+}
+
+void DisplayListBuilder::addPath(std::span<const Vec2> points, bool closed, Rgba fill, Rgba stroke, float width) {
+  if (points.size() < 2 || (fill.a == 0 && stroke.a == 0)) return;
+  DisplayItem item = newItem(DisplayItem::Kind::Path, fill, stroke, width);
+  item.closed = closed;
   item.first = static_cast<std::uint32_t>(m_list.points.size());
   item.count = static_cast<std::uint32_t>(points.size());
   m_list.points.insert(m_list.points.end(), points.begin(), points.end());
@@ -312,15 +317,10 @@ void DisplayListBuilder::marker(Vec2 c, double r, Shape shape, Rgba fill, Rgba s
   if (!finite(c) || !std::isfinite(r) || r <= 0 || (fill.a == 0 && stroke.a == 0)) return;
   const double reach = 1.25 * r + width + 2;
   if (!m_clipRect.back().overlaps({{c.x - reach, c.y - reach}, {c.x + reach, c.y + reach}})) return;
-  DisplayItem item;
-  item.kind = DisplayItem::Kind::Marker;
+  DisplayItem item = newItem(DisplayItem::Kind::Marker, fill, stroke, width);
   item.shape = shape;
   item.a = c;
   item.radius = static_cast<float>(r);
-  item.fill = fill;
-  item.stroke = stroke;
-  item.width = width;
-  item.clip = m_clipIndex.back();
   m_list.items.push_back(item);
 }
 
@@ -338,16 +338,11 @@ void DisplayListBuilder::rect(Vec2 min, Vec2 max, Rgba fill, Rgba stroke, float 
   const PixelRect r{{std::min(min.x, max.x), std::min(min.y, max.y)}, {std::max(min.x, max.x), std::max(min.y, max.y)}};
   const PixelRect bounds = m_clipRect.back().grown(width + 2.0);
   if (!bounds.overlaps(r)) return;
-  DisplayItem item;
-  item.kind = DisplayItem::Kind::Rect;
+  DisplayItem item = newItem(DisplayItem::Kind::Rect, fill, stroke, width);
   // Cut to just beyond the clip rectangle, so that renderers never see huge coordinates.
   item.a = {std::max(r.min.x, bounds.min.x), std::max(r.min.y, bounds.min.y)};
   item.b = {std::min(r.max.x, bounds.max.x), std::min(r.max.y, bounds.max.y)};
-  item.fill = fill;
-  item.stroke = stroke;
-  item.width = width;
   item.radius = rounding;
-  item.clip = m_clipIndex.back();
   m_list.items.push_back(item);
 }
 
@@ -356,15 +351,12 @@ Vec2 DisplayListBuilder::text(Vec2 at, std::string_view text, float size, Rgba c
   if (text.empty() || color.a == 0 || !finite(at) || !(size > 0)) return extent;
   const double left = align == TextAlign::Left ? at.x : align == TextAlign::Center ? at.x - extent.x / 2 : at.x - extent.x;
   if (!m_clipRect.back().overlaps({{left, at.y}, {left + extent.x, at.y + extent.y}})) return extent;
-  DisplayItem item;
-  item.kind = DisplayItem::Kind::Text;
+  DisplayItem item = newItem(DisplayItem::Kind::Text, color, {}, 1);
   item.a = at;
   item.b = extent;
   item.radius = size;
-  item.fill = color;
   item.bold = bold;
   item.align = align;
-  item.clip = m_clipIndex.back();
   item.first = static_cast<std::uint32_t>(m_list.texts.size());
   m_list.texts.emplace_back(text);
   m_list.items.push_back(item);

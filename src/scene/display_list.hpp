@@ -162,6 +162,8 @@ class DisplayListBuilder {
                  TextAlign align = TextAlign::Left, bool bold = false);
 
  private:
+  /// An item of `kind` in the current clip rectangle.
+  DisplayItem newItem(DisplayItem::Kind kind, Rgba fill, Rgba stroke, float width) const;
   void addPath(std::span<const Vec2> points, bool closed, Rgba fill, Rgba stroke, float width);
   /// Appends the visible runs of the segment a→b to m_run, flushing a run when the segment leaves.
   void strokeSegments(std::span<const Vec2> points, bool closed, Rgba color, float width, Dash dash);

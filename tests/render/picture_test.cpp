@@ -71,6 +71,15 @@ const Model& demoWithViews() {
   return model;
 }
 
+/// The overview of `m` at `width` × `height`.
+PictureRequest overview(const Model& m, double width, double height) {
+  PictureRequest request;
+  request.viewId = m.views.records().front().id;
+  request.width = width;
+  request.height = height;
+  return request;
+}
+
 long maxRssKb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -210,11 +219,7 @@ TEST_CASE("PNG, SVG and PDF of one view: the same picture, actors in their colou
   const Model& m = demoWithViews();
   test::TempDir dir;
   const PangoMeasure measure;
-  PictureRequest request;
-  request.viewId = m.views.records().front().id;
-  request.width = 1200;
-  request.height = 800;
-  const DisplayList list = pictureOfView(m, request, measure);
+  const DisplayList list = pictureOfView(m, overview(m, 1200, 800), measure);
   const fs::path png = dir / "view.png", svg = dir / "view.svg", pdf = dir / "view.pdf", back = dir / "svg.png";
   for (const auto& [path, format] :
        {std::pair{png, PictureFormat::Png}, std::pair{svg, PictureFormat::Svg}, std::pair{pdf, PictureFormat::Pdf}}) {
@@ -301,10 +306,7 @@ TEST_CASE("a picture job draws and writes in the background, and a cancelled one
   const Model& m = demoWithViews();
   test::TempDir dir;
   const PangoMeasure measure;
-  PictureRequest request;
-  request.viewId = m.views.records().front().id;
-  request.width = 800;
-  request.height = 600;
+  PictureRequest request = overview(m, 800, 600);
   {
     PictureJob job(pictureOfView(m, request, measure), PictureFormat::Pdf, dir / "a.pdf", {});
     while (job.state() == PictureJob::State::Running) std::this_thread::sleep_for(std::chrono::milliseconds(5));
