@@ -31,7 +31,9 @@
 #include "layout/view_layout.hpp"
 #include "render/cairo_renderer.hpp"
 #include "render/pdf_flow.hpp"
+#include "scene/coverage_picture.hpp"
 #include "scene/nest_overlay.hpp"
+#include "scene/pipeline_picture.hpp"
 #include "scene/view_picture.hpp"
 
 namespace nestmap {
@@ -43,9 +45,6 @@ namespace {
 const Rgba kInk = rgba(33, 33, 33);
 const Rgba kGrey = rgba(105, 105, 105);
 const Rgba kAccent = rgba(31, 78, 121);
-const Rgba kFormalised = rgba(46, 150, 70);
-const Rgba kInformal = rgba(236, 164, 28);
-const Rgba kMissing = rgba(206, 58, 48);
 
 constexpr double kSmall = 8;   ///< table text and notes, points
 constexpr double kBody = 9.5;  ///< paragraphs
@@ -89,9 +88,7 @@ Rgba statusColour(const Model& m, AgreementStatus status) {
   return defaults[static_cast<std::size_t>(status)];
 }
 
-Rgba coverageColour(CoverageStatus s) {
-  return s == CoverageStatus::Formalised ? kFormalised : s == CoverageStatus::Informal ? kInformal : kMissing;
-}
+Rgba coverageInk(CoverageStatus s) { return rgba(coverageColour(s)); }
 
 std::string blockName(int block) {
   return block >= 1 && block <= 8 ? tr(kBlockKeys[block - 1]) : std::to_string(block);
@@ -442,72 +439,16 @@ void keyFigures(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
 // ---------------------------------------------------------------------------
 // [SECTION] 3. the coverage heatmap
 
-/// The cell's mark as the coverage panel draws it: a check (formalised), a tilde (informal) or
-/// a cross (missing), in white (dark on amber) so that it reads without colour.
-void drawCellMark(cairo_t* cr, double x, double y, double s, CoverageStatus status) {
-  const Rgba ink = status == CoverageStatus::Informal ? rgba(40, 30, 10) : rgba(255, 255, 255);
-  setColor(cr, ink);
-  cairo_set_line_width(cr, std::max(1.0, s * 0.12));
-  cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-  auto at = [&](double u, double v) { return std::pair{x + u * s, y + v * s}; };
-  if (status == CoverageStatus::Formalised) {
-    auto [x0, y0] = at(0.24, 0.52);
-    auto [x1, y1] = at(0.42, 0.70);
-    auto [x2, y2] = at(0.76, 0.30);
-    cairo_move_to(cr, x0, y0);
-    cairo_line_to(cr, x1, y1);
-    cairo_line_to(cr, x2, y2);
-  } else if (status == CoverageStatus::Informal) {
-    for (int i = 0; i <= 12; ++i) {
-      const double u = i / 12.0;
-      auto [px, py] = at(0.22 + 0.56 * u, 0.5 - 0.11 * std::sin(u * 2 * M_PI));
-      i == 0 ? cairo_move_to(cr, px, py) : cairo_line_to(cr, px, py);
-    }
-  } else {
-    auto [x0, y0] = at(0.3, 0.3);
-    auto [x1, y1] = at(0.7, 0.7);
-    cairo_move_to(cr, x0, y0);
-    cairo_line_to(cr, x1, y1);
-    cairo_move_to(cr, x1, y0);
-    cairo_line_to(cr, x0, y1);
-  }
-  cairo_stroke(cr);
-}
-
-/// Fragile: a black triangle in the top right corner; stale: a small clock in the bottom right.
-void drawCellFlags(cairo_t* cr, double x, double y, double s, bool fragile, bool stale) {
-  if (fragile) {
-    const double k = s * 0.42;
-    cairo_move_to(cr, x + s - k, y);
-    cairo_line_to(cr, x + s, y);
-    cairo_line_to(cr, x + s, y + k);
-    cairo_close_path(cr);
-    setColor(cr, rgba(20, 20, 20));
-    cairo_fill(cr);
-  }
-  if (stale) {
-    const double r = s * 0.21, cx = x + s - r - 0.4, cy = y + s - r - 0.4;
-    cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
-    setColor(cr, rgba(255, 255, 255));
-    cairo_fill_preserve(cr);
-    setColor(cr, rgba(20, 20, 20));
-    cairo_set_line_width(cr, 0.6);
-    cairo_stroke(cr);
-    cairo_move_to(cr, cx, cy);
-    cairo_line_to(cr, cx, cy - r * 0.75);
-    cairo_move_to(cr, cx, cy);
-    cairo_line_to(cr, cx + r * 0.6, cy);
-    cairo_stroke(cr);
-  }
-}
-
+/// A cell's square as the coverage panel draws it (scene/coverage_picture), at (x, y) with side `s`.
 void drawCell(cairo_t* cr, double x, double y, double s, const CoverageCell& cell) {
-  roundedRect(cr, x, y, s, s, s * 0.14);
-  setColor(cr, coverageColour(cell.status));
-  cairo_fill(cr);
-  drawCellMark(cr, x, y, s, cell.status);
-  drawCellFlags(cr, x, y, s, cell.fragile, cell.stale);
+  DisplayList square;
+  square.size = {x + s + 2, y + s + 2};
+  square.background = {};  // over the page as it is
+  const ApproximateMeasure measure;  // a square holds no text
+  DisplayListBuilder out(square, measure);
+  composeCoverageSquare(out, {x, y}, s, coverageColour(cell.status), coverageMark(cell.status), cell.fragile,
+                        cell.stale);
+  drawDisplayList(cr, square);
 }
 
 void coverageHeatmap(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
@@ -628,13 +569,6 @@ void coverageHeatmap(PdfFlow& flow, const ReportData& d, const Chapters& chapter
 // ---------------------------------------------------------------------------
 // [SECTION] 4. agreements: the pipeline chart and the follow-up tables
 
-/// A round step for an axis up to `top` with about four ticks.
-int niceStep(int top) {
-  for (int step : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000})
-    if (top <= step * 4) return step;
-  return std::max(1, top / 4);
-}
-
 void pipelineChart(PdfFlow& flow, const ReportData& d) {
   const Model& m = d.model;
   AgreementPipeline::Params params;
@@ -647,66 +581,20 @@ void pipelineChart(PdfFlow& flow, const ReportData& d) {
   }
   flow.paragraph(trf("pdf.pipeline.intro", {longDate(params.span.from), longDate(params.span.to)}), {.size = kBody},
                  0, 6);
-  const int step = niceStep(pipeline.maxTotal());
-  const int top = (pipeline.maxTotal() + step - 1) / step * step;
-  const double left = 30, height = 200, axis = 16;
-  // Axis labels: about seven month names spread over the span.
-  std::vector<std::pair<Date, PdfTextBlock>> ticks;
-  const int every = std::max(1, static_cast<int>(pipeline.samples.size() / 7));
-  for (std::size_t i = 0; i < pipeline.samples.size(); i += static_cast<std::size_t>(every))
-    ticks.emplace_back(pipeline.samples[i].date,
-                       flow.text(shortMonth(pipeline.samples[i].date), {.size = 7, .align = TextAlign::Center}, 60));
-  std::vector<PdfTextBlock> values;
-  for (int v = 0; v <= top; v += step)
-    values.push_back(flow.text(std::to_string(v), {.size = 7, .align = TextAlign::Right}, left - 6));
-  std::vector<Rgba> colours;
-  for (AgreementStatus s : kAllAgreementStatuses) colours.push_back(statusColour(m, s));
-  const DateSpan span = params.span;
-  flow.block(height + axis + 6, [=, samples = pipeline.samples](cairo_t* cr, double x, double y) {
-    const double x0 = x + left, x1 = x + PdfFlow::kWidth - 4, y0 = y + 4, y1 = y + height;
-    auto px = [&](Date day) {
-      return x0 + (x1 - x0) * static_cast<double>(day.days - span.from.days) / std::max(1, span.days());
-    };
-    auto py = [&](double v) { return y1 - (y1 - y0) * v / top; };
-    // Grid and values.
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      const double gy = py(static_cast<double>(i) * step);
-      cairo_move_to(cr, x0, gy);
-      cairo_line_to(cr, x1, gy);
-      setColor(cr, rgba(225, 228, 232));
-      cairo_set_line_width(cr, 0.5);
-      cairo_stroke(cr);
-      PdfFlow::show(cr, values[i], x, gy - values[i].height / 2, kGrey);
-    }
-    // One band per status, stacked in the order of the workflow.
-    std::vector<double> below(samples.size(), 0.0);
-    for (std::size_t s = 0; s < AgreementPipeline::kStatusCount; ++s) {
-      bool any = false;
-      for (const auto& sample : samples) any = any || sample.counts[s] > 0;
-      if (!any) continue;
-      for (std::size_t i = 0; i < samples.size(); ++i)
-        cairo_line_to(cr, px(samples[i].date), py(below[i] + samples[i].counts[s]));
-      for (std::size_t i = samples.size(); i-- > 0;) cairo_line_to(cr, px(samples[i].date), py(below[i]));
-      cairo_close_path(cr);
-      setColor(cr, colours[s]);
-      cairo_fill_preserve(cr);
-      setColor(cr, rgba(255, 255, 255, 160));
-      cairo_set_line_width(cr, 0.4);
-      cairo_stroke(cr);
-      for (std::size_t i = 0; i < samples.size(); ++i) below[i] += samples[i].counts[s];
-    }
-    cairo_move_to(cr, x0, y1);
-    cairo_line_to(cr, x1, y1);
-    setColor(cr, kInk);
-    cairo_set_line_width(cr, 0.7);
-    cairo_stroke(cr);
-    for (const auto& [day, label] : ticks) {
-      const double tx = px(day);
-      cairo_move_to(cr, tx, y1);
-      cairo_line_to(cr, tx, y1 + 3);
-      cairo_stroke(cr);
-      PdfFlow::show(cr, label, tx - 30, y1 + 4, kGrey);
-    }
+  // The timeline panel's chart (scene/pipeline_picture), in print colours.
+  const double height = 220;
+  flow.block(height + 6, [=, result = pipeline, styles = pipelineStatusStyles(m)](cairo_t* cr, double x, double y) {
+    const PangoMeasure measure;
+    DisplayList chart;
+    chart.size = {x + PdfFlow::kWidth, y + height};
+    chart.background = {};
+    DisplayListBuilder out(chart, measure);
+    PipelineColors colors;
+    colors.text = kInk;
+    colors.axis = kGrey;
+    colors.grid = rgba(225, 228, 232);
+    composePipeline(out, result, styles, {{x, y}, {x + PdfFlow::kWidth - 4, y + height}}, 7, colors);
+    drawDisplayList(cr, chart);
   });
   // Legend: each status with its count on the day of the report.
   std::vector<std::pair<Rgba, PdfTextBlock>> legend;
@@ -899,7 +787,7 @@ void prisonPage(PdfFlow& flow, const ReportData& d, const PrisonCoverage& p, std
       evidence.push_back(trf("pdf.prison.pending", {joinAtMost(titles, 2)}));
     }
     rows.push_back({{categoryName(m, cell.categoryId), true},
-                    {coverageWords(cell), false, coverageColour(cell.status)},
+                    {coverageWords(cell), false, coverageInk(cell.status)},
                     {partners.empty() ? "—" : joinAtMost(partners, 3)},
                     {evidence.empty() ? "—" : join(evidence, "\n")}});
   }

@@ -121,7 +121,9 @@ PipelineLayout composePipeline(DisplayListBuilder& out, const AgreementPipeline:
       if (c0 || c1) {
         const Vec2 quad[4] = {{x0, layout.y(below0)}, {x0, layout.y(below0 + c0)}, {x1, layout.y(below1 + c1)},
                               {x1, layout.y(below1)}};
-        out.polygon(quad, rgba(styles[s].color), {}, 1, true);
+        // Outlined in their own colour as well: PDF viewers smooth every edge, and the outline
+        // closes the hairline gap they would leave between two quads.
+        out.polygon(quad, rgba(styles[s].color), rgba(styles[s].color), 0.75f, true);
       }
       below0 += c0;
       below1 += c1;
