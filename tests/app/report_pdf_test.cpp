@@ -14,6 +14,7 @@
 
 #include "app/cli.hpp"
 #include "support/cli_sandbox.hpp"
+#include "support/shell.hpp"
 
 using namespace nestmap;
 using nestmap::test::Run;
@@ -30,17 +31,8 @@ struct DemoBox : test::DemoSandbox {
   }
 };
 
-int shell(const std::string& command, std::string& output) {
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
-  const int status = pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+using test::quoted;
+using test::shell;
 
 bool havePoppler() {
   std::string out;

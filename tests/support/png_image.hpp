@@ -1,8 +1,6 @@
 #pragma once
-// For GUI tests that read the app's own screenshots: a decoded PNG, colour
-// distances, and a shell command with its output.
+// For tests that read pictures the app wrote: a decoded PNG and colour distances.
 #include <stb_image.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -12,6 +10,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+
+#include "support/shell.hpp"
 
 namespace nestmap::test {
 
@@ -33,18 +33,6 @@ inline bool neutral(Rgb c) { return std::max({c.r, c.g, c.b}) - std::min({c.r, c
 constexpr Rgb kSelection{15, 97, 217};
 // GL fills come out exact up to the driver's rounding.
 constexpr int kTolerance = 3;
-
-inline int shell(const std::string& command, std::string& output) {
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
-  const int status = pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-inline std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 /// A decoded PNG, RGB, rows top-down.
 class Image {
