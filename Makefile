@@ -82,6 +82,7 @@ bench: build
 	bench/run_layout_bench.py --bin $(BUILD_DIR)/bench/layout_bench
 	$(BUILD_DIR)/bench/scene_bench
 	$(BUILD_DIR)/bench/picture_bench
+	bench/run_report_bench.py --bin $(BUILD_DIR)/src/nestmap
 
 # A PNG of the window on the demo map, written by the app itself.
 screenshot: build
