@@ -28,9 +28,12 @@
 #include "io/data_sources.hpp"
 #include "io/graph_import.hpp"
 #include "layout/view_layout.hpp"
+#include "analysis/nest_coverage.hpp"
 #include "platform/output_file.hpp"
+#include "platform/platform.hpp"
 #include "render/cairo_renderer.hpp"
-#include "render/picture_job.hpp"
+#include "render/output_job.hpp"
+#include "render/report_pdf.hpp"
 #include "render/screenshot.hpp"
 #include "scene/view_picture.hpp"
 #include "ui/agreements_panel.hpp"
@@ -55,7 +58,7 @@ namespace fs = std::filesystem;
 namespace {
 
 /// A small window at the bottom right while an export draws: how far it is, and a button to stop it.
-void drawExportProgress(PictureJob& job) {
+void drawExportProgress(OutputJob& job, const std::string& label) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float pad = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - pad, viewport->WorkPos.y + viewport->WorkSize.y - 3 * pad),
@@ -63,7 +66,7 @@ void drawExportProgress(PictureJob& job) {
   ImGui::Begin("##export_progress", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoFocusOnAppearing);
-  ImGui::TextUnformatted(trf("export.running", {job.out().filename().string()}).c_str());
+  ImGui::TextUnformatted(label.c_str());
   ImGui::ProgressBar(static_cast<float>(job.progress()), ImVec2(pad * 16, 0));
   ImGui::SameLine();
   if (ImGui::Button(tr("export.cancel").c_str())) job.cancel();
@@ -266,8 +269,9 @@ int runGui(Document& startDoc, const GuiOptions& options) {
 
   int exitCode = kExitOk;
   std::unique_ptr<DocumentPanels> panels = makePanels();
-  std::unique_ptr<PictureJob> exportJob;  ///< Bestand ▸ Exporteren, while it draws and writes
+  std::unique_ptr<OutputJob> exportJob;  ///< Bestand ▸ Exporteren, while it draws and writes
   std::pair<std::string, std::string> exportSize;  ///< its width and height, for the message when it is written
+  std::shared_ptr<std::atomic<int>> reportPages;    ///< set while the job is the report: its pages, when made
   if (useSettings) addRecentFile(settings, doc->path());
   // Names were checked by the command line; the canvas matches them the same way.
   if (options.view && !panels->canvas.showViewNamed(doc->model(), *options.view)) {
@@ -591,7 +595,9 @@ int runGui(Document& startDoc, const GuiOptions& options) {
       shell.messageIsError = true;
     }
     if (quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
-    if (exportJob) drawExportProgress(*exportJob);
+    if (exportJob)
+      drawExportProgress(*exportJob, trf(reportPages ? "report_dialog.running" : "export.running",
+                                         {exportJob->out().filename().string()}));
     ImGui::Render();
 
     int fbWidth = 0, fbHeight = 0;
@@ -627,10 +633,10 @@ int runGui(Document& startDoc, const GuiOptions& options) {
     if (auto path = std::exchange(shell.openRequest, std::nullopt)) openMap(*path);
     if (auto path = std::exchange(shell.newRequest, std::nullopt)) newMap(*path);
     // Bestand ▸ Exporteren: the picture is composed here from the map as it is now, then drawn
-    // and written on a worker (PictureJob) while the window goes on; a small window shows how far.
+    // and written on a worker (OutputJob) while the window goes on; a small window shows how far.
     if (auto request = std::exchange(shell.exportRequest, std::nullopt)) {
       try {
-        if (exportJob && exportJob->state() == PictureJob::State::Running) throw UserError(UserError::Kind::InvalidInput, tr("export.busy"));
+        if (exportJob && exportJob->state() == OutputJob::State::Running) throw UserError(UserError::Kind::InvalidInput, tr("export.busy"));
         const auto format = pictureFormatOf(request->out);
         if (!format) throw UserError(UserError::Kind::InvalidInput, trf("picture.unknown_format", {request->out.string()}));
         // The window has no --force: the dialog's check box lets a picture replace a file (never a map).
@@ -645,21 +651,54 @@ int runGui(Document& startDoc, const GuiOptions& options) {
         picture.options = panels->canvas.viewOptions();
         picture.path = panels->partners.selectedPath();
         const PangoMeasure measure;
-        exportJob = std::make_unique<PictureJob>(pictureOfView(doc->model(), picture, measure), *format,
-                                                 request->out, output);
+        exportJob = std::make_unique<OutputJob>(pictureOfView(doc->model(), picture, measure), *format,
+                                                request->out, output);
+        reportPages.reset();
         exportSize = {std::to_string(request->width), std::to_string(request->height)};
       } catch (const std::exception& e) {
         shell.message = trf("export.failed", {e.what()});
         shell.messageIsError = true;
       }
     }
-    if (exportJob && exportJob->state() != PictureJob::State::Running) {
+    // Bestand ▸ Rapport voor de stuurgroep: made from a copy of the map as it is now, in the background.
+    if (auto request = std::exchange(shell.reportRequest, std::nullopt)) {
+      try {
+        if (exportJob && exportJob->state() == OutputJob::State::Running)
+          throw UserError(UserError::Kind::InvalidInput, tr("export.busy"));
+        const OutputOptions output{.force = request->replace, .forceOption = false};
+        checkOutputTarget(request->out, output);
+        if (!defaultTemplate(doc->model())) throw UserError(UserError::Kind::InvalidInput, tr("nest.no_template"));
+        SteeringReportRequest report;
+        report.asOf = request->asOf;
+        report.since = request->since;
+        report.shareSafe = request->shareSafe;
+        report.changeLog = doc->store().changeLog();
+        report.author = platform::currentUserName();
+        auto model = std::make_shared<const Model>(doc->model());
+        auto pages = std::make_shared<std::atomic<int>>(0);
+        exportJob = std::make_unique<OutputJob>(
+            [model, report, pages](const RenderControl&) -> std::optional<std::string> {
+              SteeringReport made = steeringReportPdf(*model, report);
+              pages->store(made.pages);
+              return std::move(made.pdf);
+            },
+            request->out, output);
+        reportPages = std::move(pages);
+      } catch (const std::exception& e) {
+        shell.message = trf("export.failed", {e.what()});
+        shell.messageIsError = true;
+      }
+    }
+    if (exportJob && exportJob->state() != OutputJob::State::Running) {
       switch (exportJob->state()) {
-        case PictureJob::State::Written:
-          shell.message = trf("picture.done", {exportJob->out().string(), exportSize.first, exportSize.second});
+        case OutputJob::State::Written:
+          shell.message = reportPages ? trf("report_dialog.done", {exportJob->out().string(),
+                                                                    std::to_string(reportPages->load())})
+                                      : trf("picture.done", {exportJob->out().string(), exportSize.first,
+                                                             exportSize.second});
           shell.messageIsError = false;
           break;
-        case PictureJob::State::Cancelled:
+        case OutputJob::State::Cancelled:
           shell.message = tr("export.cancelled");
           shell.messageIsError = false;
           break;
@@ -668,6 +707,7 @@ int runGui(Document& startDoc, const GuiOptions& options) {
           shell.messageIsError = true;
       }
       exportJob.reset();
+      reportPages.reset();
     }
     if (useSettings) {
       settings.theme = shell.darkTheme ? "dark" : "light";

@@ -203,6 +203,7 @@ float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
       if (const View* view = doc.model().views.find(canvas.options().viewId);
           ImGui::MenuItem(tr("menu.export_picture").c_str(), nullptr, false, view != nullptr))
         m_exportDialog.open(doc.path(), view->id, view->name);
+      if (ImGui::MenuItem(tr("menu.report").c_str())) m_reportDialog.open(doc.path(), canvas.options().asOf);
       ImGui::Separator();
       if (ImGui::MenuItem(tr("menu.close").c_str(), "Ctrl+Q")) quit = true;
       ImGui::EndMenu();
@@ -267,6 +268,7 @@ float AppShell::drawMenu(Document& doc, CanvasPanel& canvas, bool& quit) {
 
   if (auto chosen = m_openDialog.draw()) openRequest = *chosen;
   if (auto chosen = m_exportDialog.draw()) exportRequest = *chosen;
+  if (auto chosen = m_reportDialog.draw()) reportRequest = *chosen;
   if (auto chosen = m_newDialog.draw()) {
     // A name without the extension gets it, as `nestmap new` users would expect of a map.
     if (chosen->extension() != ".nestmap") *chosen += ".nestmap";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ui/export_dialog.hpp"
+#include "ui/report_dialog.hpp"
 #include "ui/file_dialog.hpp"
 
 namespace nestmap {
@@ -51,8 +52,10 @@ struct AppShell {
   /// What the user asked for in this frame's menu or dialogs, for the GUI loop
   /// (which owns the document) to carry out and clear.
   std::optional<std::filesystem::path> openRequest, newRequest;
-  /// Bestand ▸ Exporteren als PNG: the GUI draws the picture offscreen between frames (export_png.hpp).
+  /// Bestand ▸ Exporteren: the GUI composes the picture and draws it in the background (render/output_job.hpp).
   std::optional<ExportRequest> exportRequest;
+  /// Bestand ▸ Rapport voor de stuurgroep: the GUI makes the PDF in the background.
+  std::optional<ReportRequest> reportRequest;
   /// Analyse ▸ Meetwaarden: the GUI shows the metrics table.
   bool showMetricsRequest = false;
 
@@ -69,6 +72,7 @@ struct AppShell {
 
   FileDialog m_openDialog, m_newDialog;
   ExportDialog m_exportDialog;
+  ReportDialog m_reportDialog;
   bool m_showShortcuts = false;
   bool m_errorOpen = false;
   std::string m_error;

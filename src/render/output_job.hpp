@@ -1,8 +1,10 @@
 #pragma once
-// [SECTION] PictureJob: a display list drawn and written on a worker thread, with progress and cancel
+// [SECTION] OutputJob: a file made and written on a worker thread, with progress and cancel —
+// a picture of a view (Bestand ▸ Exporteren) or the steering-group report
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -14,16 +16,20 @@
 
 namespace nestmap {
 
-/// Draws `list` as `format` and writes it to `out` (writeOutputFile: nothing is left behind on
-/// failure or cancel) on a thread of its own, so that the window stays responsive.
-class PictureJob {
+/// Makes a file's bytes on a thread of its own and writes them to `out` (writeOutputFile:
+/// nothing is left behind on failure or cancel), so that the window stays responsive.
+class OutputJob {
  public:
   enum class State { Running, Written, Cancelled, Failed };
+  /// Makes the bytes, reporting progress and asking for a cancel through the control; empty when cancelled.
+  using Producer = std::function<std::optional<std::string>(const RenderControl&)>;
 
-  PictureJob(DisplayList list, PictureFormat format, std::filesystem::path out, OutputOptions output);
-  ~PictureJob();  ///< cancels and waits
-  PictureJob(const PictureJob&) = delete;
-  PictureJob& operator=(const PictureJob&) = delete;
+  OutputJob(Producer produce, std::filesystem::path out, OutputOptions output);
+  /// `list` drawn by cairo as `format`.
+  OutputJob(DisplayList list, PictureFormat format, std::filesystem::path out, OutputOptions output);
+  ~OutputJob();  ///< cancels and waits
+  OutputJob(const OutputJob&) = delete;
+  OutputJob& operator=(const OutputJob&) = delete;
 
   State state() const { return m_state.load(); }
   double progress() const { return m_progress.load(); }
@@ -35,8 +41,7 @@ class PictureJob {
  private:
   void run();
 
-  DisplayList m_list;
-  PictureFormat m_format;
+  Producer m_produce;
   std::filesystem::path m_out;
   OutputOptions m_output;
   std::atomic<bool> m_cancel{false};
