@@ -40,6 +40,7 @@ test-sanitize: deps
 	cmake -S . -B $(SAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DNESTMAP_SANITIZE=ON -DNESTMAP_GUI=OFF $(CMAKE_FLAGS)
 	cmake --build $(SAN_DIR) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitize/lsan.supp:print_suppressions=0 \
 	  ctest --test-dir $(SAN_DIR) --output-on-failure -L unit
 
 # The unit tests once more with ThreadSanitizer: the layout job, the store's
