@@ -49,10 +49,11 @@ test-sanitize: deps
 # written; by default TSan clears the shadow of each with mmap, a TLB flush
 # every time (store_tests 4× slower). Up to 512 KiB of shadow is cleared with
 # memset instead; thread stacks, far larger, are still cleared by mmap.
+# tests/sanitize/tsan.supp: fontconfig and pango, which TSan cannot see synchronise.
 test-tsan: deps
 	cmake -S . -B $(TSAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DNESTMAP_TSAN=ON -DNESTMAP_GUI=OFF $(CMAKE_FLAGS)
 	cmake --build $(TSAN_DIR) -j $(JOBS)
-	TSAN_OPTIONS="second_deadlock_stack=1 clear_shadow_mmap_threshold=524288" \
+	TSAN_OPTIONS="second_deadlock_stack=1 clear_shadow_mmap_threshold=524288 suppressions=$(CURDIR)/tests/sanitize/tsan.supp" \
 	  ctest --test-dir $(TSAN_DIR) --output-on-failure -L unit
 
 # libFuzzer (clang, ASan + UBSan): each target of tests/fuzz for FUZZ_SECONDS seconds,
