@@ -18,7 +18,7 @@
 #include "io/data_sources.hpp"
 #include "layout/view_layout.hpp"
 #include "render/cairo_renderer.hpp"
-#include "render/picture_job.hpp"
+#include "render/output_job.hpp"
 #include "scene/view_picture.hpp"
 #include "support/language_guard.hpp"
 #include "support/png_image.hpp"
@@ -308,26 +308,26 @@ TEST_CASE("a picture job draws and writes in the background, and a cancelled one
   const PangoMeasure measure;
   PictureRequest request = overview(m, 800, 600);
   {
-    PictureJob job(pictureOfView(m, request, measure), PictureFormat::Pdf, dir / "a.pdf", {});
-    while (job.state() == PictureJob::State::Running) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    CHECK(job.state() == PictureJob::State::Written);
+    OutputJob job(pictureOfView(m, request, measure), PictureFormat::Pdf, dir / "a.pdf", {});
+    while (job.state() == OutputJob::State::Running) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK(job.state() == OutputJob::State::Written);
     CHECK(job.progress() == 1.0);
     CHECK(fs::file_size(dir / "a.pdf") > 1000);
   }
   {
     // Refused target: the job fails with the reason, and the file stays as it was.
-    PictureJob job(pictureOfView(m, request, measure), PictureFormat::Png, dir / "a.pdf", {});
-    while (job.state() == PictureJob::State::Running) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    CHECK(job.state() == PictureJob::State::Failed);
+    OutputJob job(pictureOfView(m, request, measure), PictureFormat::Png, dir / "a.pdf", {});
+    while (job.state() == OutputJob::State::Running) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK(job.state() == OutputJob::State::Failed);
     CHECK(job.error().find("--force") != std::string::npos);
   }
   {
     request.width = request.height = 8000;
-    PictureJob job(pictureOfView(m, request, measure), PictureFormat::Png, dir / "big.png", {});
+    OutputJob job(pictureOfView(m, request, measure), PictureFormat::Png, dir / "big.png", {});
     job.cancel();
-    while (job.state() == PictureJob::State::Running) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    while (job.state() == OutputJob::State::Running) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     // Cancelled before it could draw 64 million pixels and encode them: nothing is written.
-    CHECK(job.state() == PictureJob::State::Cancelled);
+    CHECK(job.state() == OutputJob::State::Cancelled);
     CHECK_FALSE(fs::exists(dir / "big.png"));
   }
   CHECK(test::entries(dir.path()).size() <= 2);  // no temporary files left
