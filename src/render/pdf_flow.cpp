@@ -197,8 +197,7 @@ void PdfFlow::table(const std::vector<PdfColumn>& columns, const std::vector<Pdf
   std::vector<PdfTextBlock> header;
   double headerHeight = 0;
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    header.push_back(text(columns[i].header,
-                          {.size = fontSize, .bold = true, .align = columns[i].align, .maxLines = 3},
+    header.push_back(text(columns[i].header, {.size = fontSize, .bold = true, .align = columns[i].align, .maxLines = 3},
                           widths[i] - 2 * kPadX));
     headerHeight = std::max(headerHeight, header.back().height + 2 * kPadY);
   }
@@ -229,9 +228,8 @@ void PdfFlow::table(const std::vector<PdfColumn>& columns, const std::vector<Pdf
       const PdfCell empty;
       const PdfCell& cell = i < row.size() ? row[i] : empty;
       const double room = widths[i] - 2 * kPadX - (cell.swatch.a > 0 ? kSwatchRoom : 0);
-      l.cells.push_back(text(cell.text,
-                             {.size = fontSize, .bold = cell.bold, .align = columns[i].align, .maxLines = maxLines},
-                             room));
+      l.cells.push_back(text(
+          cell.text, {.size = fontSize, .bold = cell.bold, .align = columns[i].align, .maxLines = maxLines}, room));
       l.height = std::max(l.height, l.cells.back().height + 2 * kPadY);
     }
     laid.push_back(std::move(l));
@@ -302,8 +300,9 @@ std::string PdfFlow::finish(const PdfMetadata& metadata, const Decorate& decorat
   int parent = CAIRO_PDF_OUTLINE_ROOT;
   for (const Mark& m : m_marks) {
     const std::string link = "dest='" + m.dest + "'";
-    const int id = cairo_pdf_surface_add_outline(surface, m.level == 1 ? CAIRO_PDF_OUTLINE_ROOT : parent,
-                                                 m.title.c_str(), link.c_str(), static_cast<cairo_pdf_outline_flags_t>(0));
+    const int id =
+        cairo_pdf_surface_add_outline(surface, m.level == 1 ? CAIRO_PDF_OUTLINE_ROOT : parent, m.title.c_str(),
+                                      link.c_str(), static_cast<cairo_pdf_outline_flags_t>(0));
     if (m.level == 1) parent = id;
   }
   auto meta = [&](cairo_pdf_metadata_t key, const std::string& value) {

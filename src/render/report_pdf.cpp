@@ -50,7 +50,7 @@ constexpr double kSmall = 8;   ///< table text and notes, points
 constexpr double kBody = 9.5;  ///< paragraphs
 
 /// The building blocks (bouwstenen) 1–8 of the project by name, and the work packages 1–5.
-constexpr const char* kBlockKeys[] = {"pdf.block.awareness", "pdf.block.tailored",   "pdf.block.nests",
+constexpr const char* kBlockKeys[] = {"pdf.block.awareness",  "pdf.block.tailored",  "pdf.block.nests",
                                       "pdf.block.resilience", "pdf.block.alliances", "pdf.block.detection",
                                       "pdf.block.learning",   "pdf.block.staff"};
 constexpr const char* kWorkPackageKeys[] = {"pdf.wp.exploration", "pdf.wp.materials", "pdf.wp.training",
@@ -83,7 +83,7 @@ Rgba statusColour(const Model& m, AgreementStatus status) {
   for (const auto& [id, label] : m.statusLabels)
     if (label.status == status) return rgba(label.color);
   // The pipeline chart's defaults, for maps without labels.
-  static const Rgba defaults[] = {rgba(158, 158, 158), rgba(242, 177, 52), rgba(78, 159, 216), rgba(59, 95, 192),
+  static const Rgba defaults[] = {rgba(158, 158, 158), rgba(242, 177, 52),  rgba(78, 159, 216), rgba(59, 95, 192),
                                   rgba(46, 158, 91),   rgba(142, 108, 192), rgba(209, 73, 91)};
   return defaults[static_cast<std::size_t>(status)];
 }
@@ -221,8 +221,7 @@ void cover(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
   flow.paragraph(m.info.name, {.size = 24, .bold = true}, 0, 10);
   flow.paragraph(trf("pdf.as_of", {longDate(d.asOf)}), {.size = 12}, 0, 3);
   flow.paragraph(trf("pdf.compared_with", {longDate(d.since)}), {.size = 10, .color = kGrey}, 0, 3);
-  if (d.nestTemplate)
-    flow.paragraph(trf("pdf.template", {d.nestTemplate->name}), {.size = 10, .color = kGrey}, 0, 10);
+  if (d.nestTemplate) flow.paragraph(trf("pdf.template", {d.nestTemplate->name}), {.size = 10, .color = kGrey}, 0, 10);
   if (!d.request.shareSafe && !m.info.description.empty())
     flow.paragraph(m.info.description, {.size = kBody, .italic = true, .color = kGrey, .maxLines = 6}, 0, 10);
 
@@ -235,37 +234,37 @@ void cover(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
   for (std::size_t i = 1; i < chapters.titles.size(); ++i)
     lines.push_back(flow.text(chapters.numbered(i), {.size = 10.5}, PdfFlow::kWidth - 60));
   const PdfFlow* source = &flow;
-  flow.block(lineHeight * static_cast<double>(lines.size()) + 8, [lines, source, lineHeight](cairo_t* cr, double x,
-                                                                                            double y) {
-    // The chapters' marks in order, the cover's first.
-    std::vector<const PdfFlow::Mark*> marks;
-    for (const PdfFlow::Mark& mk : source->marks())
-      if (mk.level == 1) marks.push_back(&mk);
-    for (std::size_t i = 0; i < lines.size() && i + 1 < marks.size(); ++i) {
-      const PdfFlow::Mark& target = *marks[i + 1];
-      const double top = y + lineHeight * static_cast<double>(i);
-      const std::string link = "dest='" + target.dest + "'";
-      cairo_tag_begin(cr, CAIRO_TAG_LINK, link.c_str());
-      PdfFlow::show(cr, lines[i], x, top, kInk);
-      cairo_tag_end(cr, CAIRO_TAG_LINK);
-      // Dotted leader to the page number.
-      const double from = x + lines[i].width + 6, to = PdfFlow::kRight - 24;
-      if (to > from) {
-        const double dash[] = {0.6, 3};
-        cairo_set_dash(cr, dash, 2, 0);
-        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-        cairo_move_to(cr, from, top + 10);
-        cairo_line_to(cr, to, top + 10);
-        setColor(cr, kGrey);
-        cairo_set_line_width(cr, 0.9);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, nullptr, 0, 0);
-      }
-      const PdfTextBlock number =
-          source->text(std::to_string(target.page + 1), {.size = 10.5, .align = TextAlign::Right}, 22);
-      PdfFlow::show(cr, number, PdfFlow::kRight - 22, top, kInk);
-    }
-  });
+  flow.block(lineHeight * static_cast<double>(lines.size()) + 8,
+             [lines, source, lineHeight](cairo_t* cr, double x, double y) {
+               // The chapters' marks in order, the cover's first.
+               std::vector<const PdfFlow::Mark*> marks;
+               for (const PdfFlow::Mark& mk : source->marks())
+                 if (mk.level == 1) marks.push_back(&mk);
+               for (std::size_t i = 0; i < lines.size() && i + 1 < marks.size(); ++i) {
+                 const PdfFlow::Mark& target = *marks[i + 1];
+                 const double top = y + lineHeight * static_cast<double>(i);
+                 const std::string link = "dest='" + target.dest + "'";
+                 cairo_tag_begin(cr, CAIRO_TAG_LINK, link.c_str());
+                 PdfFlow::show(cr, lines[i], x, top, kInk);
+                 cairo_tag_end(cr, CAIRO_TAG_LINK);
+                 // Dotted leader to the page number.
+                 const double from = x + lines[i].width + 6, to = PdfFlow::kRight - 24;
+                 if (to > from) {
+                   const double dash[] = {0.6, 3};
+                   cairo_set_dash(cr, dash, 2, 0);
+                   cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+                   cairo_move_to(cr, from, top + 10);
+                   cairo_line_to(cr, to, top + 10);
+                   setColor(cr, kGrey);
+                   cairo_set_line_width(cr, 0.9);
+                   cairo_stroke(cr);
+                   cairo_set_dash(cr, nullptr, 0, 0);
+                 }
+                 const PdfTextBlock number =
+                     source->text(std::to_string(target.page + 1), {.size = 10.5, .align = TextAlign::Right}, 22);
+                 PdfFlow::show(cr, number, PdfFlow::kRight - 22, top, kInk);
+               }
+             });
 
   // What changed since the day of comparison.
   flow.heading(trf("pdf.changes", {longDate(d.since)}), 2, false);
@@ -281,10 +280,9 @@ void cover(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
     if (t.validFrom && *t.validFrom > d.since && *t.validFrom <= d.asOf) ++newTies;
     if (t.validTo && *t.validTo > d.since && *t.validTo <= d.asOf) ++endedTies;
   }
-  flow.paragraph(trf("pdf.changes.summary",
-                     {std::to_string(steps.size()), std::to_string(d.diff.gained.size()),
-                      std::to_string(d.diff.lost.size()), std::to_string(newActors), std::to_string(newTies),
-                      std::to_string(endedTies)}),
+  flow.paragraph(trf("pdf.changes.summary", {std::to_string(steps.size()), std::to_string(d.diff.gained.size()),
+                                             std::to_string(d.diff.lost.size()), std::to_string(newActors),
+                                             std::to_string(newTies), std::to_string(endedTies)}),
                  {.size = kBody}, 0, 6);
   flow.paragraph(trf("pdf.changes.score", {formatNumber(meanScore(d.then), 0), formatNumber(meanScore(d.now), 0),
                                            signedNumber(meanScore(d.now) - meanScore(d.then))}),
@@ -317,8 +315,9 @@ void cover(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
     // The latest steps here; chapter 4 lists them all.
     constexpr std::size_t kMostSteps = 10;
     flow.heading(tr("pdf.changes.agreements"), 3);
-    statusStepTable(flow, d, std::vector<StatusStep>(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(
-                                                                                   std::min(steps.size(), kMostSteps))));
+    statusStepTable(flow, d,
+                    std::vector<StatusStep>(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(
+                                                                               std::min(steps.size(), kMostSteps))));
     if (steps.size() > kMostSteps)
       flow.paragraph(trf("pdf.changes.more_steps", {std::to_string(steps.size() - kMostSteps)}),
                      {.size = kSmall, .italic = true, .color = kGrey});
@@ -365,11 +364,10 @@ void keyFigures(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
   const double gap = 8, width = (PdfFlow::kWidth - gap * (tiles.size() - 1)) / tiles.size();
   std::vector<std::array<PdfTextBlock, 3>> laid;
   for (const Tile& t : tiles)
-    laid.push_back({flow.text(t.value, {.size = 20, .bold = true, .color = kAccent, .align = TextAlign::Center},
-                              width - 8),
-                    flow.text(t.label, {.size = kSmall, .align = TextAlign::Center, .maxLines = 2}, width - 8),
-                    flow.text(t.note, {.size = 7, .color = kGrey, .align = TextAlign::Center, .maxLines = 2},
-                              width - 8)});
+    laid.push_back(
+        {flow.text(t.value, {.size = 20, .bold = true, .color = kAccent, .align = TextAlign::Center}, width - 8),
+         flow.text(t.label, {.size = kSmall, .align = TextAlign::Center, .maxLines = 2}, width - 8),
+         flow.text(t.note, {.size = 7, .color = kGrey, .align = TextAlign::Center, .maxLines = 2}, width - 8)});
   flow.block(78, [laid, width, gap](cairo_t* cr, double x, double y) {
     for (std::size_t i = 0; i < laid.size(); ++i) {
       const double left = x + static_cast<double>(i) * (width + gap);
@@ -390,11 +388,11 @@ void keyFigures(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
       fragile += cell.fragile;
       stale += cell.stale;
     }
-  flow.paragraph(trf("report.summary.cells",
-                     {std::to_string(d.now.prisons.size()), std::to_string(d.now.categories.size()),
-                      std::to_string(counts[2]), std::to_string(counts[1]), std::to_string(counts[0])}) +
-                     " " + trf("report.summary.flags", {std::to_string(fragile), std::to_string(stale)}),
-                 {.size = kBody}, 0, 8);
+  flow.paragraph(
+      trf("report.summary.cells", {std::to_string(d.now.prisons.size()), std::to_string(d.now.categories.size()),
+                                   std::to_string(counts[2]), std::to_string(counts[1]), std::to_string(counts[0])}) +
+          " " + trf("report.summary.flags", {std::to_string(fragile), std::to_string(stale)}),
+      {.size = kBody}, 0, 8);
 
   flow.heading(tr("pdf.fig.per_sector"), 3);
   std::map<std::pair<int, RowId>, std::array<std::size_t, 2>> perSector;  // (sort, sector) → actors now, then
@@ -413,7 +411,8 @@ void keyFigures(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
                     {std::to_string(n[0])},
                     {signedNumber(static_cast<double>(n[0]) - static_cast<double>(n[1]))}});
   }
-  flow.table({{tr("pdf.col.sector"), 3}, {tr("pdf.col.actors"), 1, TextAlign::Right},
+  flow.table({{tr("pdf.col.sector"), 3},
+              {tr("pdf.col.actors"), 1, TextAlign::Right},
               {trf("pdf.col.since", {d.since.toString()}), 1, TextAlign::Right}},
              rows, tr("pdf.fig.per_sector"));
 
@@ -430,8 +429,10 @@ void keyFigures(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
                     {std::to_string(then)},
                     {signedNumber(now - then)}});
   }
-  flow.table({{tr("report.status"), 3}, {d.asOf.toString(), 1, TextAlign::Right},
-              {d.since.toString(), 1, TextAlign::Right}, {tr("pdf.col.change"), 1, TextAlign::Right}},
+  flow.table({{tr("report.status"), 3},
+              {d.asOf.toString(), 1, TextAlign::Right},
+              {d.since.toString(), 1, TextAlign::Right},
+              {tr("pdf.col.change"), 1, TextAlign::Right}},
              rows, tr("pdf.fig.per_status"));
   flow.paragraph(tr("pdf.fig.status_note"), {.size = kSmall, .italic = true, .color = kGrey});
 }
@@ -443,7 +444,7 @@ void keyFigures(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
 void drawCell(cairo_t* cr, double x, double y, double s, const CoverageCell& cell) {
   DisplayList square;
   square.size = {x + s + 2, y + s + 2};
-  square.background = {};  // over the page as it is
+  square.background = {};            // over the page as it is
   const ApproximateMeasure measure;  // a square holds no text
   DisplayListBuilder out(square, measure);
   composeCoverageSquare(out, {x, y}, s, coverageColour(cell.status), coverageMark(cell.status), cell.fragile,
@@ -497,8 +498,8 @@ void coverageHeatmap(PdfFlow& flow, const ReportData& d, const Chapters& chapter
     const PrisonCoverage& p = d.now.prisons[r];
     if (flow.room() < rowHeight) {
       flow.newPage();
-      flow.paragraph(tr("pdf.heatmap.title") + tr("pdf.continued"),
-                     {.size = kSmall, .italic = true, .color = kGrey}, 0, 2);
+      flow.paragraph(tr("pdf.heatmap.title") + tr("pdf.continued"), {.size = kSmall, .italic = true, .color = kGrey}, 0,
+                     2);
       putHeader();
     }
     const PrisonCoverage* before = d.then.find(p.prisonId);
@@ -579,8 +580,8 @@ void pipelineChart(PdfFlow& flow, const ReportData& d) {
     flow.paragraph(tr("pdf.pipeline.empty"), {.size = kBody});
     return;
   }
-  flow.paragraph(trf("pdf.pipeline.intro", {longDate(params.span.from), longDate(params.span.to)}), {.size = kBody},
-                 0, 6);
+  flow.paragraph(trf("pdf.pipeline.intro", {longDate(params.span.from), longDate(params.span.to)}), {.size = kBody}, 0,
+                 6);
   // The timeline panel's chart (scene/pipeline_picture), in print colours.
   const double height = 220;
   flow.block(height + 6, [=, result = pipeline, styles = pipelineStatusStyles(m)](cairo_t* cr, double x, double y) {
@@ -599,9 +600,9 @@ void pipelineChart(PdfFlow& flow, const ReportData& d) {
   // Legend: each status with its count on the day of the report.
   std::vector<std::pair<Rgba, PdfTextBlock>> legend;
   for (AgreementStatus s : kAllAgreementStatuses)
-    legend.emplace_back(statusColour(m, s), flow.text(statusText(m, s) + " (" +
-                                                          std::to_string(pipeline.samples.back().count(s)) + ")",
-                                                      {.size = kSmall}, 120));
+    legend.emplace_back(statusColour(m, s),
+                        flow.text(statusText(m, s) + " (" + std::to_string(pipeline.samples.back().count(s)) + ")",
+                                  {.size = kSmall}, 120));
   flow.block(2 * 14 + 6, [legend](cairo_t* cr, double x, double y) {
     for (std::size_t i = 0; i < legend.size(); ++i) {
       const double lx = x + 30 + static_cast<double>(i % 4) * 120, ly = y + 14 * static_cast<double>(i / 4);
@@ -622,10 +623,8 @@ void followUpTable(PdfFlow& flow, const ReportData& d, const std::vector<Agreeme
     flow.paragraph(tr("report.none"), {.size = kBody});
     return;
   }
-  std::vector<PdfColumn> columns{{tr("report.agreement"), 3},
-                                 {tr("nest.prison"), 1.5},
-                                 {tr("report.status"), 1.4},
-                                 {whenHeader, 1.4}};
+  std::vector<PdfColumn> columns{
+      {tr("report.agreement"), 3}, {tr("nest.prison"), 1.5}, {tr("report.status"), 1.4}, {whenHeader, 1.4}};
   if (!d.request.shareSafe) columns.push_back({tr("report.owner"), 1.6});
   std::vector<PdfRow> rows;
   for (const auto& item : items) {
@@ -654,7 +653,8 @@ void agreements(PdfFlow& flow, const ReportData& d, const Chapters& chapters) {
   followUpTable(flow, d, d.followUp.stalled, tr("report.stalled"), tr("report.unchanged"),
                 [](const auto& item) { return trf("report.days", {std::to_string(item.days)}); });
   followUpTable(flow, d, d.followUp.dueSoon, tr("pdf.due_soon"), tr("report.review"), [&](const auto& item) {
-    return trf("pdf.days_left", {m.agreements.find(item.agreementId)->reviewDate->toString(), std::to_string(item.days)});
+    return trf("pdf.days_left",
+               {m.agreements.find(item.agreementId)->reviewDate->toString(), std::to_string(item.days)});
   });
   flow.heading(trf("pdf.steps_since", {longDate(d.since)}), 3);
   const auto steps = statusSteps(m, d.since, d.asOf);
@@ -733,8 +733,8 @@ std::string agreementWords(const Model& m, RowId id, Date asOf) {
   return a.title + " (" + (status ? statusText(m, *status) : "—") + ")";
 }
 
-void prisonPage(PdfFlow& flow, const ReportData& d, const PrisonCoverage& p, std::size_t rank,
-                const NestViews& nests, const TextMeasure& measure, bool first) {
+void prisonPage(PdfFlow& flow, const ReportData& d, const PrisonCoverage& p, std::size_t rank, const NestViews& nests,
+                const TextMeasure& measure, bool first) {
   const Model& m = d.model;
   const Actor& prison = *m.actors.find(p.prisonId);
   if (!first) flow.newPage();
@@ -743,10 +743,10 @@ void prisonPage(PdfFlow& flow, const ReportData& d, const PrisonCoverage& p, std
   std::vector<std::string> side;
   for (RowId id : p.side)
     if (id != p.prisonId) side.push_back(actorName(m, id));
-  flow.paragraph(trf("pdf.prison.score", {formatNumber(p.score, 0),
-                                          before ? signedNumber(p.score - before->score) : "—", d.since.toString(),
-                                          std::to_string(rank), std::to_string(d.now.prisons.size())}),
-                 {.size = kBody, .bold = true}, 0, 2);
+  flow.paragraph(
+      trf("pdf.prison.score", {formatNumber(p.score, 0), before ? signedNumber(p.score - before->score) : "—",
+                               d.since.toString(), std::to_string(rank), std::to_string(d.now.prisons.size())}),
+      {.size = kBody, .bold = true}, 0, 2);
   flow.paragraph(trf("pdf.prison.side", {side.empty() ? tr("report.none") : join(side)}),
                  {.size = kSmall, .color = kGrey}, 0, 6);
 
@@ -772,8 +772,7 @@ void prisonPage(PdfFlow& flow, const ReportData& d, const PrisonCoverage& p, std
   std::vector<PdfRow> rows;
   for (const CoverageCell& cell : p.cells) {
     std::vector<std::string> partners;
-    for (const CellPartner& partner : cell.partners)
-      partners.push_back(actorName(m, partner.actorId));
+    for (const CellPartner& partner : cell.partners) partners.push_back(actorName(m, partner.actorId));
     std::vector<std::string> evidence;
     if (!cell.agreements.empty()) {
       std::vector<std::string> titles;
@@ -791,8 +790,10 @@ void prisonPage(PdfFlow& flow, const ReportData& d, const PrisonCoverage& p, std
                     {partners.empty() ? "—" : joinAtMost(partners, 3)},
                     {evidence.empty() ? "—" : join(evidence, "\n")}});
   }
-  flow.table({{tr("pdf.col.category"), 1.7}, {tr("report.status"), 1.2}, {tr("pdf.col.partners"), 2.0},
-              {tr("pdf.col.evidence"), 3.0}},
+  flow.table({{tr("pdf.col.category"), 1.95},
+              {tr("report.status"), 1.2},
+              {tr("pdf.col.partners"), 1.9},
+              {tr("pdf.col.evidence"), 2.85}},
              rows, trf("pdf.prison.cells", {prison.name}), 7.2, 6);
 
   // What is fragile, and why.
@@ -833,18 +834,20 @@ void prisonPage(PdfFlow& flow, const ReportData& d, const PrisonCoverage& p, std
   for (const PartnerCandidate& c : found) {
     if (suggestions.size() == 3) break;
     if (!seen.insert(c.actorId).second) continue;
-    suggestions.push_back(
-        {{actorName(m, c.actorId), true},
-         {categoryName(m, c.categoryId)},
-         {formatNumber(c.score, 1)},
-         {c.distanceKm ? trf("report.km", {formatNumber(*c.distanceKm, 0)}) : "—"},
-         {c.introduction.size() > 1 ? pathText(m, c.introduction) : tr("report.not_connected")}});
+    suggestions.push_back({{actorName(m, c.actorId), true},
+                           {categoryName(m, c.categoryId)},
+                           {formatNumber(c.score, 1)},
+                           {c.distanceKm ? trf("report.km", {formatNumber(*c.distanceKm, 0)}) : "—"},
+                           {c.introduction.size() > 1 ? pathText(m, c.introduction) : tr("report.not_connected")}});
   }
   if (suggestions.empty())
     flow.paragraph(tr("pdf.prison.no_suggestions"), {.size = kSmall});
   else
-    flow.table({{tr("pdf.col.candidate"), 2.2}, {tr("pdf.col.for"), 1.6}, {tr("nest.score"), 0.6, TextAlign::Right},
-                {tr("pdf.col.distance"), 0.7, TextAlign::Right}, {tr("pdf.col.introduction"), 3.4}},
+    flow.table({{tr("pdf.col.candidate"), 2.2},
+                {tr("pdf.col.for"), 1.6},
+                {tr("nest.score"), 0.6, TextAlign::Right},
+                {tr("pdf.col.distance"), 0.7, TextAlign::Right},
+                {tr("pdf.col.introduction"), 3.4}},
                suggestions, tr("pdf.prison.suggestions"), 7.2);
 
   // Who to call: the contact points on the prison's side (never in a share-safe report).
@@ -852,12 +855,14 @@ void prisonPage(PdfFlow& flow, const ReportData& d, const PrisonCoverage& p, std
     std::vector<PdfRow> contacts;
     for (RowId id : p.side)
       for (const auto& [cid, c] : m.contacts)
-        if (c.actorId == id)
-          contacts.push_back({{actorName(m, id)}, {c.name}, {c.role}, {c.email}, {c.phone}});
+        if (c.actorId == id) contacts.push_back({{actorName(m, id)}, {c.name}, {c.role}, {c.email}, {c.phone}});
     if (!contacts.empty()) {
       flow.heading(tr("pdf.prison.contacts"), 3);
-      flow.table({{tr("pdf.col.organisation"), 2.2}, {tr("pdf.col.contact"), 2}, {tr("pdf.col.role"), 1.5},
-                  {tr("pdf.col.email"), 2.3}, {tr("pdf.col.phone"), 1.3}},
+      flow.table({{tr("pdf.col.organisation"), 2.2},
+                  {tr("pdf.col.contact"), 2},
+                  {tr("pdf.col.role"), 1.5},
+                  {tr("pdf.col.email"), 2.3},
+                  {tr("pdf.col.phone"), 1.3}},
                  contacts, tr("pdf.prison.contacts"), 7.2);
     }
   }
@@ -908,7 +913,8 @@ void blocksAndPackages(PdfFlow& flow, const ReportData& d, const Chapters& chapt
     }
     rows.push_back({{blockName(b), true}, {std::to_string(all)}, {std::to_string(counting)}});
   }
-  flow.table({{tr("pdf.col.block"), 4}, {tr("pdf.col.agreements"), 1, TextAlign::Right},
+  flow.table({{tr("pdf.col.block"), 4},
+              {tr("pdf.col.agreements"), 1, TextAlign::Right},
               {tr("pdf.col.counting"), 1.2, TextAlign::Right}},
              rows, tr("pdf.blocks.overview"));
   flow.paragraph(tr("pdf.blocks.counting_note"), {.size = kSmall, .italic = true, .color = kGrey}, 0, 6);
@@ -927,12 +933,15 @@ void blocksAndPackages(PdfFlow& flow, const ReportData& d, const Chapters& chapt
     flow.heading(blockName(b), 3);
     std::vector<PdfRow> list;
     for (const auto& [id, a] : m.agreements)
-      if (a.statusOn(d.asOf) && std::find(a.buildingBlocks.begin(), a.buildingBlocks.end(), b) != a.buildingBlocks.end())
+      if (a.statusOn(d.asOf) &&
+          std::find(a.buildingBlocks.begin(), a.buildingBlocks.end(), b) != a.buildingBlocks.end())
         list.push_back(agreementRow(a, false));
     if (list.empty())
       flow.paragraph(tr("pdf.blocks.none"), {.size = kSmall, .italic = true});
     else
-      flow.table({{tr("report.agreement"), 3}, {tr("report.status"), 1.4}, {tr("nest.prison"), 1.5},
+      flow.table({{tr("report.agreement"), 3},
+                  {tr("report.status"), 1.4},
+                  {tr("nest.prison"), 1.5},
                   {tr("pdf.col.work_package"), 2}},
                  list, blockName(b), 7.5);
   }
@@ -947,7 +956,9 @@ void blocksAndPackages(PdfFlow& flow, const ReportData& d, const Chapters& chapt
     if (list.empty())
       flow.paragraph(tr("pdf.blocks.none"), {.size = kSmall, .italic = true});
     else
-      flow.table({{tr("report.agreement"), 3}, {tr("report.status"), 1.4}, {tr("nest.prison"), 1.5},
+      flow.table({{tr("report.agreement"), 3},
+                  {tr("report.status"), 1.4},
+                  {tr("nest.prison"), 1.5},
                   {tr("pdf.col.blocks"), 2.6}},
                  list, workPackageName(wp), 7.5);
   }
@@ -981,8 +992,7 @@ void sectorsWithoutTies(PdfFlow& flow, const ReportData& d, const Chapters& chap
         if (j != i && r.ties[i][j] == 0) none.push_back(sectorName(m, r.sectors[j]));
       if (none.empty()) continue;
       const Sector* s = m.sectors.find(r.sectors[i]);
-      rows.push_back(
-          {{sectorName(m, r.sectors[i]), true, s ? rgba(s->color) : Rgba{}}, {join(none)}});
+      rows.push_back({{sectorName(m, r.sectors[i]), true, s ? rgba(s->color) : Rgba{}}, {join(none)}});
     }
     flow.table({{tr("pdf.col.sector"), 1.4}, {tr("pdf.col.no_tie_with"), 4}}, rows, provinceName(r.province), 7.5);
   }
@@ -1010,8 +1020,11 @@ void methodAppendix(PdfFlow& flow, const ReportData& d, const Chapters& chapters
                     {formatNumber(c->weight, c->weight == std::floor(c->weight) ? 0 : 1)},
                     {join(types)}});
   }
-  flow.table({{tr("pdf.col.category"), 1.8}, {tr("pdf.col.reach"), 1.3}, {tr("pdf.col.hops"), 1.3},
-              {tr("pdf.col.radius"), 0.7, TextAlign::Right}, {tr("pdf.col.weight"), 0.85, TextAlign::Right},
+  flow.table({{tr("pdf.col.category"), 1.8},
+              {tr("pdf.col.reach"), 1.3},
+              {tr("pdf.col.hops"), 1.3},
+              {tr("pdf.col.radius"), 0.7, TextAlign::Right},
+              {tr("pdf.col.weight"), 0.85, TextAlign::Right},
               {tr("pdf.col.types"), 2.4}},
              rows, trf("pdf.method.categories", {d.nestTemplate->name}), 7.5);
 }
@@ -1043,8 +1056,7 @@ SteeringReport steeringReportPdf(const Model& model, const SteeringReportRequest
   if (!nestTemplate) throw UserError(UserError::Kind::InvalidInput, tr("nest.no_template"));
   const Date since = request.since.value_or(threeMonthsBefore(request.asOf));
   if (since >= request.asOf)
-    throw UserError(UserError::Kind::InvalidInput,
-                    trf("pdf.since_after", {since.toString(), request.asOf.toString()}));
+    throw UserError(UserError::Kind::InvalidInput, trf("pdf.since_after", {since.toString(), request.asOf.toString()}));
 
   ReportData d{model, request, request.asOf, since, nestSnapshot(model, request.asOf), {}, {}, {}, {}, nestTemplate};
   NestCoverage::Params params;
@@ -1071,9 +1083,8 @@ SteeringReport steeringReportPdf(const Model& model, const SteeringReportRequest
   const std::string running = trf("pdf.running_head", {model.info.name});
   const std::string day = longDate(d.asOf);
   auto decorate = [&](cairo_t* cr, int page, int pages) {
-    const PdfTextBlock footer =
-        flow.text(trf("pdf.page_of", {std::to_string(page + 1), std::to_string(pages)}),
-                  {.size = 7.5, .align = TextAlign::Right}, 200);
+    const PdfTextBlock footer = flow.text(trf("pdf.page_of", {std::to_string(page + 1), std::to_string(pages)}),
+                                          {.size = 7.5, .align = TextAlign::Right}, 200);
     PdfFlow::show(cr, footer, PdfFlow::kRight - 200, PdfFlow::kPageHeight - 38, kGrey);
     if (page == 0) return;
     const PdfTextBlock head = flow.text(running, {.size = 7.5, .maxLines = 1}, PdfFlow::kWidth - 130);

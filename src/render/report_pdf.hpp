@@ -15,12 +15,12 @@ namespace nestmap {
 /// What goes into a report besides the map.
 struct SteeringReportRequest {
   Date asOf = Date::today();
-  std::optional<Date> since;            ///< the day changes are measured from; empty: three months before asOf
-  std::vector<RowId> prisons;           ///< the prisons that get a page; empty: every prison
-  bool shareSafe = false;               ///< no contact persons, e-mail, phone, owners, notes or author
+  std::optional<Date> since;              ///< the day changes are measured from; empty: three months before asOf
+  std::vector<RowId> prisons;             ///< the prisons that get a page; empty: every prison
+  bool shareSafe = false;                 ///< no contact persons, e-mail, phone, owners, notes or author
   std::vector<ChangeLogEntry> changeLog;  ///< the map's change log (any order)
-  std::string author;                   ///< the PDF's author (left out when shareSafe)
-  std::string created;                  ///< "YYYY-MM-DDThh:mm:ssZ" for the PDF's creation date; empty: now
+  std::string author;                     ///< the PDF's author (left out when shareSafe)
+  std::string created;                    ///< "YYYY-MM-DDThh:mm:ssZ" for the PDF's creation date; empty: now
 };
 
 /// The report's bytes and how many pages it has.

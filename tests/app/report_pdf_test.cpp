@@ -170,15 +170,14 @@ TEST_CASE("cli: report --out x.pdf writes the steering-group report on A4 with b
   // A bookmark per chapter, each on the page whose heading it names, and listed on the cover
   // with that page number; a bookmark per prison under chapter 5.
   const auto marks = bookmarks(pdf);
-  const std::vector<std::string> chapters{
-      "Voorblad",
-      "2. Kerncijfers",
-      "3. Dekking per gevangenis",
-      "4. Afspraken: verloop en opvolging",
-      "5. De nest van elke gevangenis",
-      "6. Bouwstenen en werkpakketten",
-      "7. Sectoren zonder band per provincie",
-      "Bijlage: zo wordt er gerekend"};
+  const std::vector<std::string> chapters{"Voorblad",
+                                          "2. Kerncijfers",
+                                          "3. Dekking per gevangenis",
+                                          "4. Afspraken: verloop en opvolging",
+                                          "5. De nest van elke gevangenis",
+                                          "6. Bouwstenen en werkpakketten",
+                                          "7. Sectoren zonder band per provincie",
+                                          "Bijlage: zo wordt er gerekend"};
   std::vector<std::string> level1;
   for (const Bookmark& b : marks)
     if (b.level == 1) level1.push_back(b.title);
@@ -255,8 +254,8 @@ TEST_CASE("cli: report --prison gives only those prisons a page", "[cli][report]
   DemoBox demo;
   const fs::path all = demo.box / "all.pdf", two = demo.box / "two.pdf";
   REQUIRE(demo.report({"--out", all.string(), "--as-of", "2026-11-29"}).status == kExitOk);
-  Run r = demo.report({"--out", two.string(), "--as-of", "2026-11-29", "--prison", "gent", "--prison",
-                       "Gevangenis Ieper"});
+  Run r =
+      demo.report({"--out", two.string(), "--as-of", "2026-11-29", "--prison", "gent", "--prison", "Gevangenis Ieper"});
   INFO(r.err);
   REQUIRE(r.status == kExitOk);
   if (!havePoppler()) return;
