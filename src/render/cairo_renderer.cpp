@@ -76,8 +76,10 @@ class Painter {
   bool draw() {
     if (m_control.cancel && m_control.cancel->load()) return false;
     cairo_save(m_cr);
+    // The picture's own area only: a list drawn into a box of a page leaves the rest of the page alone.
+    cairo_rectangle(m_cr, 0, 0, m_list.size.x, m_list.size.y);
     setColor(m_cr, m_list.background);
-    cairo_paint(m_cr);
+    cairo_fill(m_cr);
     cairo_set_line_join(m_cr, CAIRO_LINE_JOIN_ROUND);
     const Scene* scene = m_list.graph.scene;
     m_total = m_list.items.size() + (scene ? scene->edges.size() + scene->nodes.size() : 0) + 1;
@@ -326,9 +328,12 @@ class Painter {
     return true;
   }
 
+  /// Clips to the list's clip rectangle `index` within whatever clip the caller set (save/restore,
+  /// never cairo_reset_clip, which would drop the caller's).
   void useClip(std::uint8_t index) {
     if (index == m_clip) return;
-    cairo_reset_clip(m_cr);
+    releaseClip();
+    cairo_save(m_cr);
     if (index < m_list.clips.size()) {
       const PixelRect& r = m_list.clips[index];
       cairo_rectangle(m_cr, r.min.x, r.min.y, r.width(), r.height());
@@ -337,13 +342,19 @@ class Painter {
     m_clip = index;
   }
 
+  void releaseClip() {
+    if (m_clip != kNoClip) cairo_restore(m_cr);
+    m_clip = kNoClip;
+  }
+
   bool drawItems() {
     cairo_set_dash(m_cr, nullptr, 0, 0);
-    m_clip = 255;
+    m_clip = kNoClip;
     PangoContext* context = pango_cairo_create_context(m_cr);
     for (const DisplayItem& item : m_list.items) {
       if (!tick()) {
         g_object_unref(context);
+        releaseClip();
         return false;
       }
       useClip(item.clip);
@@ -394,7 +405,7 @@ class Painter {
       }
     }
     g_object_unref(context);
-    cairo_reset_clip(m_cr);
+    releaseClip();
     return true;
   }
 
@@ -418,7 +429,8 @@ class Painter {
   const DisplayList& m_list;
   const RenderControl& m_control;
   std::size_t m_done = 0, m_total = 1;
-  std::uint8_t m_clip = 255;
+  static constexpr int kNoClip = -1;
+  int m_clip = kNoClip;  ///< the list's clip rectangle in force (a cairo_save() of its own), or none
 };
 
 /// Where cairo writes a file's bytes; a cancel stops the writing (cairo then reports a write error).
