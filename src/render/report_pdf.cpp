@@ -928,6 +928,14 @@ void blocksAndPackages(PdfFlow& flow, const ReportData& d, const Chapters& chapt
                   {prisonOf(m, a)},
                   {withBlocks ? (blocks.empty() ? "—" : join(blocks, "; ")) : workPackageName(a.workPackage)}};
   };
+  // The agreements serving a block or a work package, with the other grouping in the last column.
+  auto agreementTable = [&](const std::vector<PdfRow>& list, PdfColumn other, const std::string& caption) {
+    if (list.empty())
+      flow.paragraph(tr("pdf.blocks.none"), {.size = kSmall, .italic = true});
+    else
+      flow.table({{tr("report.agreement"), 3}, {tr("report.status"), 1.4}, {tr("nest.prison"), 1.5}, std::move(other)},
+                 list, caption, 7.5);
+  };
   flow.heading(tr("pdf.blocks.title"), 2, false);
   for (int b = 1; b <= 8; ++b) {
     flow.heading(blockName(b), 3);
@@ -936,14 +944,7 @@ void blocksAndPackages(PdfFlow& flow, const ReportData& d, const Chapters& chapt
       if (a.statusOn(d.asOf) &&
           std::find(a.buildingBlocks.begin(), a.buildingBlocks.end(), b) != a.buildingBlocks.end())
         list.push_back(agreementRow(a, false));
-    if (list.empty())
-      flow.paragraph(tr("pdf.blocks.none"), {.size = kSmall, .italic = true});
-    else
-      flow.table({{tr("report.agreement"), 3},
-                  {tr("report.status"), 1.4},
-                  {tr("nest.prison"), 1.5},
-                  {tr("pdf.col.work_package"), 2}},
-                 list, blockName(b), 7.5);
+    agreementTable(list, {tr("pdf.col.work_package"), 2}, blockName(b));
   }
 
   flow.heading(tr("pdf.wp.title"), 2, false);
@@ -953,14 +954,7 @@ void blocksAndPackages(PdfFlow& flow, const ReportData& d, const Chapters& chapt
       if (a.statusOn(d.asOf) && a.workPackage == wp) list.push_back(agreementRow(a, true));
     if (wp == 0 && list.empty()) continue;  // "no work package" only when there is such an agreement
     flow.heading(workPackageName(wp), 3);
-    if (list.empty())
-      flow.paragraph(tr("pdf.blocks.none"), {.size = kSmall, .italic = true});
-    else
-      flow.table({{tr("report.agreement"), 3},
-                  {tr("report.status"), 1.4},
-                  {tr("nest.prison"), 1.5},
-                  {tr("pdf.col.blocks"), 2.6}},
-                 list, workPackageName(wp), 7.5);
+    agreementTable(list, {tr("pdf.col.blocks"), 2.6}, workPackageName(wp));
   }
 }
 

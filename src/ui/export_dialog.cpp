@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/i18n.hpp"
+#include "ui/modal_buttons.hpp"
 
 namespace nestmap {
 
@@ -67,15 +68,10 @@ std::optional<ExportRequest> ExportDialog::draw() {
       m_error = tr("export.path_empty");
     } else {
       request = ExportRequest{m_viewId, m_width, m_height, std::filesystem::path(m_path), m_replace};
-      m_open = false;
-      ImGui::CloseCurrentPopup();
+      closeModal(m_open);
     }
   }
-  ImGui::SameLine();
-  if (ImGui::Button(tr("shell.cancel").c_str())) {
-    m_open = false;
-    ImGui::CloseCurrentPopup();
-  }
+  cancelButton(m_open);
   ImGui::EndPopup();
   return request;
 }

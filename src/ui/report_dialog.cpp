@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/i18n.hpp"
+#include "ui/modal_buttons.hpp"
 
 namespace nestmap {
 
@@ -47,15 +48,10 @@ std::optional<ReportRequest> ReportDialog::draw() {
       m_error = tr("report_dialog.since_after");
     else {
       request = ReportRequest{std::filesystem::path(m_path), *asOf, since, m_shareSafe, m_replace};
-      m_open = false;
-      ImGui::CloseCurrentPopup();
+      closeModal(m_open);
     }
   }
-  ImGui::SameLine();
-  if (ImGui::Button(tr("shell.cancel").c_str())) {
-    m_open = false;
-    ImGui::CloseCurrentPopup();
-  }
+  cancelButton(m_open);
   ImGui::EndPopup();
   return request;
 }
